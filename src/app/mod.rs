@@ -1,0 +1,340 @@
+//! The application state and the one function that changes it, `update(Action)`. Everything a
+//! screen shows is derived from an `App`; nothing here draws, reads keys or touches the
+//! terminal, and time arrives as a value so tests control the clock.
+
+mod find;
+mod idle;
+mod prompt;
+mod reading;
+
+use std::rc::Rc;
+use std::time::Duration;
+
+pub use find::{Find, RESULT_RANGES};
+pub use idle::Idle;
+
+use crate::action::Action;
+use crate::content::{Date, Handbook, Library};
+use crate::doc::{Doc, DocContext};
+use crate::i18n::{Lang, Text};
+use crate::keymap::Context;
+use crate::layout;
+use crate::qr::QrCode;
+use crate::search::Index;
+use crate::theme::{Glyphs, Theme};
+
+/// Settings fixed for the run, from the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub kiosk: bool,
+    pub idle_timeout: Option<Duration>,
+    /// Today's date, for "due for review" notes.
+    pub today: Date,
+    /// The language to start in, when the handbook has it.
+    pub language: Option<String>,
+    pub look: Look,
+}
+
+/// How the screen is drawn: read by the view only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    pub theme: Theme,
+    pub glyphs: Glyphs,
+    /// Keep the terminal cursor on the focused item, for screen readers and braille displays.
+    pub screen_reader: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The kiosk welcome screen.
+    Home,
+    Reading,
+    Help { scroll: usize },
+    Outline { selected: usize },
+    Search,
+    Qr,
+}
+
+/// A place to come back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub chapter: usize,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    library: Rc<Library>,
+    pub options: Options,
+    pub edition: usize,
+    pub chapter: usize,
+    pub mode: Mode,
+    /// Top line shown, per chapter of the current edition.
+    pub scroll: Vec<usize>,
+    pub width: u16,
+    pub height: u16,
+    /// Each chapter laid out for the current text width, built when first shown.
+    docs: Vec<Option<Doc>>,
+    /// The focused cross-reference: a unit index of the current chapter.
+    pub focus: Option<usize>,
+    pub history: Vec<Place>,
+    pub find: Find,
+    indexes: Vec<Option<Index>>,
+    pub idle: Idle,
+    pub qr: Option<QrCode>,
+    pub quit: bool,
+    /// The problem with the handbook files on disk, while `--watch` shows the last good copy.
+    pub reload_error: Option<String>,
+}
+
+impl App {
+    pub fn new(library: Rc<Library>, options: Options, now: Duration) -> App {
+        let edition = options
+            .language
+            .as_deref()
+            .and_then(|l| library.edition_index(l))
+            .unwrap_or(0);
+        let chapters = library.editions[edition].chapters.len();
+        let mut app = App {
+            mode: if options.kiosk { Mode::Home } else { Mode::Reading },
+            idle: Idle::new(now),
+            library,
+            options,
+            edition,
+            chapter: 0,
+            scroll: vec![0; chapters],
+            width: 0,
+            height: 0,
+            docs: vec![None; chapters],
+            focus: None,
+            history: Vec::new(),
+            find: Find::default(),
+            indexes: Vec::new(),
+            qr: None,
+            quit: false,
+            reload_error: None,
+        };
+        app.enter_edition();
+        app
+    }
+
+    /// Builds what depends on the edition: its search index (once) and its QR code.
+    fn enter_edition(&mut self) {
+        self.indexes.resize(self.library.editions.len(), None);
+        if self.indexes[self.edition].is_none() {
+            self.indexes[self.edition] = Some(Index::build(self.handbook()));
+        }
+        self.qr = self
+            .handbook()
+            .chapters
+            .iter()
+            .find_map(|c| c.qr_phone())
+            .and_then(QrCode::for_phone);
+        let n = self.handbook().chapters.len();
+        self.docs = vec![None; n];
+        self.scroll.resize(n, 0);
+        self.chapter = self.chapter.min(n.saturating_sub(1));
+        self.ensure_doc();
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn handbook(&self) -> &Handbook {
+        &self.library.editions[self.edition]
+    }
+
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.handbook().language).unwrap_or(Lang::En)
+    }
+
+    pub fn text(&self) -> &'static Text {
+        self.lang().text()
+    }
+
+    pub fn index(&self) -> Option<&Index> {
+        self.indexes.get(self.edition).and_then(Option::as_ref)
+    }
+
+    /// The current chapter's layout, once a size is known.
+    pub fn doc(&self) -> Option<&Doc> {
+        self.docs.get(self.chapter).and_then(Option::as_ref)
+    }
+
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.width, self.height)
+    }
+
+    pub fn body_height(&self) -> usize {
+        usize::from(self.areas().body.height)
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Home => Context::Home,
+            Mode::Search => Context::Prompt,
+            Mode::Help { .. } | Mode::Outline { .. } => Context::List,
+            Mode::Reading | Mode::Qr => Context::Reader,
+        }
+    }
+
+    fn doc_context(&self) -> DocContext<'static> {
+        DocContext {
+            text: self.text(),
+            lang: self.lang(),
+            today: self.options.today,
+        }
+    }
+
+    /// Lays out the current chapter for the current width, if not done yet.
+    fn ensure_doc(&mut self) {
+        if self.width == 0 {
+            return;
+        }
+        let width = self.areas().text.width;
+        if self.docs.get(self.chapter).is_some_and(Option::is_none) {
+            let doc = Doc::build(&self.handbook().chapters[self.chapter], width, self.doc_context());
+            self.docs[self.chapter] = Some(doc);
+        }
+        self.clamp_scroll();
+    }
+
+    /// The one place the state changes. `now` is the time since start, from the caller's clock.
+    pub fn update(&mut self, action: Action, now: Duration) {
+        if action.is_input() && self.idle.input(now) {
+            // The key that dismisses the idle notice only dismisses it.
+            return;
+        }
+        match action {
+            Action::Tick => {
+                if self.idle.tick(now, self.options.idle_timeout) {
+                    self.reset(now);
+                }
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Quit => {
+                if self.options.kiosk {
+                    self.reset(now);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::Start => {
+                if self.mode == Mode::Home {
+                    self.mode = Mode::Reading;
+                }
+            }
+            Action::SwitchLanguage => self.switch_language(),
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help { .. } => Mode::Reading,
+                    _ => Mode::Help { scroll: 0 },
+                }
+            }
+            Action::Qr => {
+                self.mode = if self.mode == Mode::Qr { Mode::Reading } else { Mode::Qr };
+            }
+            Action::Touch => {}
+            Action::Reloaded(library) => self.replace_library(library),
+            Action::ReloadFailed(error) => self.reload_error = Some(error),
+            #[cfg(feature = "test-panic")]
+            Action::Panic => panic!("panic requested by the test key"),
+            other => match self.mode {
+                Mode::Home => {}
+                Mode::Search => self.update_search(other),
+                Mode::Help { .. } => self.update_help(other),
+                Mode::Outline { .. } => self.update_outline(other),
+                Mode::Reading | Mode::Qr => {
+                    if self.mode == Mode::Qr && other != Action::Cancel {
+                        self.mode = Mode::Reading;
+                    }
+                    self.update_reading(other);
+                }
+            },
+        }
+        self.find.refresh_highlights(
+            self.indexes.get(self.edition).and_then(Option::as_ref),
+            &self.library.editions[self.edition],
+            self.chapter,
+        );
+    }
+
+    /// Back to exactly the state of a fresh start, for the next person at a kiosk.
+    fn reset(&mut self, now: Duration) {
+        let (width, height) = (self.width, self.height);
+        let mut fresh = App::new(Rc::clone(&self.library), self.options.clone(), now);
+        fresh.resize(width, height);
+        *self = fresh;
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let old_width = self.areas().text.width;
+        self.width = width;
+        self.height = height;
+        let new_width = self.areas().text.width;
+        if old_width != new_width || self.docs.iter().all(Option::is_none) {
+            // Keep each chapter's place by the unit at its top, since lines move on rewrap.
+            let anchors: Vec<Option<usize>> = (0..self.docs.len())
+                .map(|c| self.docs[c].as_ref().map(|d| reading::unit_at(d, self.scroll[c])))
+                .collect();
+            let cx = self.doc_context();
+            for (c, anchor) in anchors.into_iter().enumerate() {
+                if let Some(unit) = anchor {
+                    let doc = Doc::build(&self.library.editions[self.edition].chapters[c], new_width, cx);
+                    self.scroll[c] = doc.unit_line.get(unit).copied().unwrap_or(0);
+                    self.docs[c] = Some(doc);
+                }
+            }
+        }
+        self.ensure_doc();
+    }
+
+    fn switch_language(&mut self) {
+        if self.library.editions.len() < 2 {
+            return;
+        }
+        let id = self.handbook().chapters[self.chapter].id.clone();
+        self.edition = (self.edition + 1) % self.library.editions.len();
+        self.chapter = self
+            .handbook()
+            .chapters
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(0);
+        self.scroll = vec![0; self.handbook().chapters.len()];
+        self.history.clear();
+        self.focus = None;
+        self.find = Find::default();
+        if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
+            self.mode = Mode::Reading;
+        }
+        self.enter_edition();
+    }
+
+    /// Replaces the library after the files changed on disk (`--watch`), keeping the place.
+    fn replace_library(&mut self, library: Rc<Library>) {
+        let language = self.handbook().language.clone();
+        let id = self.handbook().chapters.get(self.chapter).map(|c| c.id.clone());
+        self.library = library;
+        self.edition = self.library.edition_index(&language).unwrap_or(0);
+        if let Some(id) = id {
+            self.chapter = self.handbook().chapters.iter().position(|c| c.id == id).unwrap_or(0);
+        }
+        self.indexes = Vec::new();
+        self.find = Find::default();
+        self.focus = None;
+        self.history.clear();
+        self.reload_error = None;
+        self.enter_edition();
+    }
+
+    /// When the next `Tick` matters, measured like `now`.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        self.idle.deadline(self.options.idle_timeout)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! How the search prompt and search hits answer actions: typing, choosing a result, and n / N
+//! across chapters. Part of `update`; the search itself is in `crate::search`.
+
+use super::{App, Mode, Place};
+use crate::action::Action;
+use crate::content::clean::clean_line;
+use crate::search::MAX_QUERY_CHARS;
+
+impl App {
+    pub(super) fn open_search(&mut self) {
+        self.find.origin = Some(Place {
+            chapter: self.chapter,
+            scroll: self.top(),
+        });
+        self.mode = Mode::Search;
+    }
+
+    fn rerun(&mut self) {
+        let index = self.indexes.get(self.edition).and_then(Option::as_ref);
+        self.find.run(index, &self.library.editions[self.edition]);
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let room = MAX_QUERY_CHARS.saturating_sub(self.find.query.chars().count());
+        // Cleaned like content: a pasted escape sequence arrives as harmless letters.
+        let cleaned: String = clean_line(text).chars().take(room).collect();
+        if cleaned.is_empty() {
+            return;
+        }
+        self.find.query.push_str(&cleaned);
+        self.rerun();
+    }
+
+    pub(super) fn update_search(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.push_text(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => self.push_text(&text),
+            Action::DeleteChar => {
+                if self.find.query.pop().is_some() {
+                    self.rerun();
+                }
+            }
+            Action::ClearInput => {
+                self.find.query.clear();
+                self.rerun();
+            }
+            Action::SelectNext | Action::WheelDown => {
+                let last = self.find.hits().len().saturating_sub(1);
+                self.find.selected = (self.find.selected + 1).min(last);
+            }
+            Action::SelectPrev | Action::WheelUp => {
+                self.find.selected = self.find.selected.saturating_sub(1);
+            }
+            Action::PageDown => {
+                let last = self.find.hits().len().saturating_sub(1);
+                self.find.selected = (self.find.selected + self.body_height()).min(last);
+            }
+            Action::PageUp => {
+                self.find.selected = self.find.selected.saturating_sub(self.body_height());
+            }
+            Action::Choose => self.open_result(self.find.selected),
+            Action::Click { row, .. } => {
+                let first = crate::view::overlay_list_top(self);
+                let offset = crate::view::results_offset(self);
+                if let Some(i) = usize::from(row).checked_sub(usize::from(first)) {
+                    let index = offset + i;
+                    if index < self.find.hits().len() {
+                        self.open_result(index);
+                    }
+                }
+            }
+            Action::Cancel => {
+                // Back to where the reader was, with no trace of the search.
+                if let Some(place) = self.find.origin {
+                    self.go_to_chapter(place.chapter);
+                    if let Some(s) = self.scroll.get_mut(place.chapter) {
+                        *s = place.scroll;
+                    }
+                }
+                self.find.clear();
+                self.mode = Mode::Reading;
+            }
+            _ => {}
+        }
+    }
+
+    fn open_result(&mut self, ranked: usize) {
+        let Some(hit) = self.find.hits().get(ranked).copied() else {
+            return;
+        };
+        let current = self
+            .find
+            .reading
+            .binary_search(&(hit.chapter, hit.unit))
+            .ok();
+        self.find.current = current;
+        self.find.showing = true;
+        self.mode = Mode::Reading;
+        self.show_hit(hit.chapter, hit.unit);
+    }
+
+    fn show_hit(&mut self, chapter: usize, unit: usize) {
+        self.go_to_chapter(chapter);
+        let line = self.doc().and_then(|d| d.unit_line.get(unit).copied()).unwrap_or(0);
+        // Place the hit a few lines below the top, so its context shows.
+        let top = line.saturating_sub(2);
+        if let Some(s) = self.scroll.get_mut(self.chapter) {
+            *s = top;
+        }
+        self.clamp_scroll();
+    }
+
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let total = self.find.reading.len();
+        if total == 0 {
+            return;
+        }
+        let next = match (self.find.current, forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(i), true) => (i + 1) % total,
+            (Some(i), false) => (i + total - 1) % total,
+        };
+        self.find.current = Some(next);
+        self.find.showing = true;
+        let (chapter, unit) = self.find.reading[next];
+        self.show_hit(chapter, unit);
+    }
+}

@@ -1,0 +1,271 @@
+//! How each mode answers actions: reading (scroll, chapters, sections, links, history), the
+//! help and outline overlays, the search prompt, and clicks. Part of `update`; draws nothing.
+
+use super::{App, Mode, Place};
+use crate::action::Action;
+use crate::content::UnitKind;
+use crate::doc::Doc;
+use crate::layout;
+
+/// Lines moved by one turn of the mouse wheel.
+const WHEEL_LINES: usize = 3;
+
+/// The unit shown at `line`, or the nearest one above it (blank lines have none).
+pub fn unit_at(doc: &Doc, line: usize) -> usize {
+    let line = line.min(doc.lines.len().saturating_sub(1));
+    doc.lines[..=line]
+        .iter()
+        .rev()
+        .find_map(|l| l.unit)
+        .unwrap_or(0)
+}
+
+impl App {
+    pub fn max_scroll(&self) -> usize {
+        self.doc()
+            .map_or(0, |d| d.lines.len().saturating_sub(self.body_height()))
+    }
+
+    pub fn top(&self) -> usize {
+        self.scroll.get(self.chapter).copied().unwrap_or(0)
+    }
+
+    pub(super) fn clamp_scroll(&mut self) {
+        let max = self.max_scroll();
+        if let Some(s) = self.scroll.get_mut(self.chapter) {
+            *s = (*s).min(max);
+        }
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        if let Some(s) = self.scroll.get_mut(self.chapter) {
+            *s = line;
+        }
+        self.clamp_scroll();
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        let top = self.top();
+        self.scroll_to(top.saturating_add_signed(delta));
+    }
+
+    pub(super) fn go_to_chapter(&mut self, chapter: usize) {
+        if chapter < self.handbook().chapters.len() && chapter != self.chapter {
+            self.chapter = chapter;
+            self.focus = None;
+            self.ensure_doc();
+        }
+    }
+
+    /// Page size: a screenful less one line of overlap, so the reader keeps their place.
+    fn page(&self) -> isize {
+        isize::try_from(self.body_height().saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    pub(super) fn update_reading(&mut self, action: Action) {
+        let chapters = self.handbook().chapters.len();
+        match action {
+            Action::NextChapter => self.go_to_chapter((self.chapter + 1) % chapters),
+            Action::PrevChapter => self.go_to_chapter((self.chapter + chapters - 1) % chapters),
+            Action::GoToChapter(c) => self.go_to_chapter(c),
+            Action::LineUp => self.scroll_by(-1),
+            Action::LineDown => self.scroll_by(1),
+            Action::WheelUp => self.scroll_by(-(WHEEL_LINES as isize)),
+            Action::WheelDown => self.scroll_by(WHEEL_LINES as isize),
+            Action::PageUp => self.scroll_by(-self.page()),
+            Action::PageDown => self.scroll_by(self.page()),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextSection => {
+                let top = self.top();
+                if let Some(line) = self.doc().and_then(|d| d.section_line.iter().copied().find(|l| *l > top)) {
+                    self.scroll_to(line);
+                }
+            }
+            Action::PrevSection => {
+                let top = self.top();
+                let line = self
+                    .doc()
+                    .and_then(|d| d.section_line.iter().copied().rev().find(|l| *l < top))
+                    .unwrap_or(0);
+                self.scroll_to(line);
+            }
+            Action::Outline => {
+                let top = self.top();
+                let selected = self
+                    .doc()
+                    .and_then(|d| d.section_at(top))
+                    .unwrap_or(0);
+                self.mode = Mode::Outline { selected };
+            }
+            Action::NextLink => self.move_focus(true),
+            Action::PrevLink => self.move_focus(false),
+            Action::Follow => {
+                if let Some(unit) = self.focus {
+                    self.follow(unit);
+                }
+            }
+            Action::Back => {
+                if let Some(place) = self.history.pop() {
+                    self.go_to_chapter(place.chapter);
+                    self.scroll_to(place.scroll);
+                    self.focus = None;
+                }
+            }
+            Action::Search => self.open_search(),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::Cancel => {
+                if self.mode == Mode::Qr {
+                    self.mode = Mode::Reading;
+                } else if self.focus.is_some() {
+                    self.focus = None;
+                } else {
+                    self.find.showing = false;
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    /// The link units of the current chapter whose first line is on screen.
+    fn visible_links(&self) -> Vec<usize> {
+        let Some(doc) = self.doc() else {
+            return Vec::new();
+        };
+        let top = self.top();
+        let bottom = top + self.body_height();
+        let units = &self.handbook().chapters[self.chapter].units;
+        units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| matches!(u.kind, UnitKind::Link(_)))
+            .map(|(i, _)| i)
+            .filter(|i| doc.unit_line.get(*i).is_some_and(|l| *l >= top && *l < bottom))
+            .collect()
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let links = self.visible_links();
+        self.focus = match (self.focus.filter(|f| links.contains(f)), forward) {
+            (None, true) => links.first().copied(),
+            (None, false) => links.last().copied(),
+            (Some(f), true) => links.iter().copied().find(|l| *l > f).or(links.first().copied()),
+            (Some(f), false) => links.iter().copied().rev().find(|l| *l < f).or(links.last().copied()),
+        };
+    }
+
+    fn follow(&mut self, unit: usize) {
+        let Some(UnitKind::Link(target)) = self
+            .handbook()
+            .chapters
+            .get(self.chapter)
+            .and_then(|c| c.units.get(unit))
+            .map(|u| u.kind.clone())
+        else {
+            return;
+        };
+        self.history.push(Place {
+            chapter: self.chapter,
+            scroll: self.top(),
+        });
+        self.chapter = target.chapter;
+        self.focus = None;
+        self.ensure_doc();
+        let line = target
+            .section
+            .and_then(|s| self.doc().and_then(|d| d.section_line.get(s).copied()))
+            .unwrap_or(0);
+        self.scroll_to(line);
+    }
+
+    pub(super) fn update_help(&mut self, action: Action) {
+        let Mode::Help { scroll } = self.mode else {
+            return;
+        };
+        let scroll = match action {
+            Action::LineDown | Action::SelectNext | Action::WheelDown => scroll + 1,
+            Action::LineUp | Action::SelectPrev | Action::WheelUp => scroll.saturating_sub(1),
+            Action::PageDown => scroll + self.body_height(),
+            Action::PageUp => scroll.saturating_sub(self.body_height()),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX / 2,
+            Action::Cancel | Action::Click { .. } => {
+                self.mode = Mode::Reading;
+                return;
+            }
+            _ => scroll,
+        };
+        // The view clamps to the help's length; keep the number sane here.
+        self.mode = Mode::Help {
+            scroll: scroll.min(crate::keymap::BINDINGS.len() * 2),
+        };
+    }
+
+    pub(super) fn update_outline(&mut self, action: Action) {
+        let Mode::Outline { selected } = self.mode else {
+            return;
+        };
+        let last = self.handbook().chapters[self.chapter].sections.len().saturating_sub(1);
+        let selected = match action {
+            Action::SelectNext | Action::LineDown | Action::WheelDown => (selected + 1).min(last),
+            Action::SelectPrev | Action::LineUp | Action::WheelUp => selected.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Choose => {
+                let line = self.doc().and_then(|d| d.section_line.get(selected).copied());
+                self.mode = Mode::Reading;
+                if let Some(line) = line {
+                    self.scroll_to(line);
+                }
+                return;
+            }
+            Action::Cancel | Action::Outline => {
+                self.mode = Mode::Reading;
+                return;
+            }
+            Action::Click { row, .. } => {
+                let first_row = crate::view::overlay_list_top(self);
+                match usize::from(row).checked_sub(usize::from(first_row)) {
+                    Some(i) if i <= last => {
+                        self.mode = Mode::Outline { selected: i };
+                        return self.update_outline(Action::Choose);
+                    }
+                    _ => selected,
+                }
+            }
+            _ => selected,
+        };
+        self.mode = Mode::Outline { selected };
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if layout::too_small(self.width, self.height) {
+            return;
+        }
+        let areas = self.areas();
+        if row == areas.tabs.y {
+            let labels: Vec<&str> = self.handbook().chapters.iter().map(|c| c.tab.as_str()).collect();
+            let hit = layout::tab_positions(&labels, self.chapter, self.width)
+                .into_iter()
+                .find(|(_, x, w)| column >= *x && column < x + w);
+            if let Some((chapter, _, _)) = hit {
+                self.go_to_chapter(chapter);
+            }
+            return;
+        }
+        if row >= areas.body.y && row < areas.body.y + areas.body.height {
+            let line = self.top() + usize::from(row - areas.body.y);
+            let unit = self.doc().and_then(|d| d.lines.get(line)).and_then(|l| l.unit);
+            if let Some(unit) = unit
+                && matches!(
+                    self.handbook().chapters[self.chapter].units[unit].kind,
+                    UnitKind::Link(_)
+                )
+            {
+                self.follow(unit);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The command line, declared with clap: options for the reader, kiosk and authors, and the
+//! `check` and `print` subcommands (plus hidden ones for the man page and completions). Only
+//! declarations and the small rules that combine them live here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::theme::ThemeName;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "achilles-handbook",
+    version,
+    about = "A patient handbook about Achilles tendon injuries, for the terminal",
+    long_about = "A patient handbook about Achilles tendon injuries, for the terminal.\n\n\
+        Read it with the keyboard (press ? for the keys), search all chapters with /, or print \
+        it as plain text. When the output is not a terminal, the handbook is printed as plain \
+        text instead of starting the interface."
+)]
+pub struct Cli {
+    /// Load the handbook from this folder instead of the built-in one.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub handbook: Option<PathBuf>,
+
+    /// Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en.
+    #[arg(long, value_name = "LANG", global = true)]
+    pub lang: Option<String>,
+
+    /// Kiosk mode: no key quits, idle sessions start over, for public terminals.
+    #[arg(long)]
+    pub kiosk: bool,
+
+    /// Start over after this many seconds without input (0: never). Default: 120 in kiosk
+    /// mode, never otherwise.
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
+
+    /// Colours: default (the terminal's own), high-contrast, or mono (no colour).
+    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
+    pub theme: ThemeName,
+
+    /// When to use colour. auto: unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Draw with ASCII characters only (for the Linux console and limited fonts).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Keep the cursor on the focused item for screen readers and braille displays.
+    #[arg(long)]
+    pub screen_reader: bool,
+
+    /// For authors: reload the handbook folder (--handbook) when a file changes.
+    #[arg(long, requires = "handbook", conflicts_with = "kiosk")]
+    pub watch: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a handbook folder: report every problem as file:line:column, with reading grades.
+    Check {
+        /// The folder to check (default: the built-in handbook).
+        dir: Option<PathBuf>,
+    },
+    /// Print the handbook, or one chapter, as plain text.
+    Print {
+        /// A chapter id, such as rupture. Default: the whole handbook.
+        chapter: Option<String>,
+        /// Wrap at this many columns (default: the terminal's width, else 80).
+        #[arg(long, value_name = "N")]
+        width: Option<u16>,
+    },
+    /// Write the man page to standard output.
+    #[command(hide = true)]
+    Man,
+    /// Write shell completions to standard output.
+    #[command(hide = true)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+impl Cli {
+    /// The idle timeout in force, if any.
+    pub fn idle_timeout(&self) -> Option<std::time::Duration> {
+        let seconds = self.idle_timeout.unwrap_or(if self.kiosk { 120 } else { 0 });
+        (seconds > 0).then(|| std::time::Duration::from_secs(seconds))
+    }
+
+    /// Whether to use colour, given the environment's NO_COLOR.
+    pub fn colour(&self, no_color: Option<&str>) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => no_color.is_none_or(str::is_empty),
+        }
+    }
+}
+
+/// The language asked for: `--lang`, else the locale variables in POSIX order of precedence.
+pub fn language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    if let Some(l) = flag {
+        return Some(l.to_owned());
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| env(v))
+        .find(|v| !v.is_empty())
+        .and_then(|v| crate::i18n::Lang::from_code(&v).map(|l| l.code().to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn language_comes_from_flag_then_locale() {
+        let env = |v: &str| (v == "LANG").then(|| "es_ES.UTF-8".to_owned());
+        assert_eq!(language(None, env).as_deref(), Some("es"));
+        assert_eq!(language(Some("en"), env).as_deref(), Some("en"));
+        let lc_all = |v: &str| match v {
+            "LC_ALL" => Some("en_US.UTF-8".to_owned()),
+            "LANG" => Some("es_MX".to_owned()),
+            _ => None,
+        };
+        assert_eq!(language(None, lc_all).as_deref(), Some("en"));
+        assert_eq!(language(None, |_| Some("C".to_owned())), None);
+    }
+
+    #[test]
+    fn idle_timeout_defaults_by_mode() {
+        let kiosk = Cli::parse_from(["x", "--kiosk"]);
+        assert_eq!(kiosk.idle_timeout(), Some(std::time::Duration::from_secs(120)));
+        let off = Cli::parse_from(["x", "--kiosk", "--idle-timeout", "0"]);
+        assert_eq!(off.idle_timeout(), None);
+        assert_eq!(Cli::parse_from(["x"]).idle_timeout(), None);
+    }
+
+    #[test]
+    fn no_color_is_honoured_unless_overridden() {
+        let auto = Cli::parse_from(["x"]);
+        assert!(!auto.colour(Some("1")));
+        assert!(auto.colour(Some("")));
+        assert!(auto.colour(None));
+        assert!(Cli::parse_from(["x", "--color", "always"]).colour(Some("1")));
+    }
+}

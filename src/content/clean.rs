@@ -1,0 +1,104 @@
+//! The one place untrusted text is made safe to show: chapter files, search input, pasted text
+//! and error messages all pass through [`clean`] at the boundary where they enter the program.
+//! It removes every character that could move the cursor, change a terminal mode, reorder text
+//! or hide itself; it never decides layout or wording.
+
+use unicode_general_category::{GeneralCategory, get_general_category};
+use unicode_normalization::UnicodeNormalization;
+
+/// Columns a tab advances to: the next multiple of this, counted from the start of the line.
+const TAB_STOP: usize = 4;
+
+/// Whether `c` is removed by [`clean`]. Newline and tab are handled separately (kept / expanded).
+///
+/// Removed: every control character (C0, DEL, C1 — these carry ESC, CSI, OSC, BEL, backspace and
+/// carriage-return tricks), every format character (category Cf: bidi embeddings, overrides and
+/// isolates, zero-width spaces and joiners, the BOM, tag characters, soft hyphen). The line and
+/// paragraph separators (U+2028, U+2029) are not removed but become plain newlines.
+pub fn is_removed(c: char) -> bool {
+    if c == '\n' || c == '\t' {
+        return false;
+    }
+    matches!(
+        get_general_category(c),
+        GeneralCategory::Control | GeneralCategory::Format
+    )
+}
+
+/// Cleans one piece of untrusted text: NFC-normalised, tabs expanded to spaces, and every
+/// character of [`is_removed`] dropped. Newlines survive; callers that want a single line use
+/// [`clean_line`].
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    for c in text.nfc() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c if is_removed(c) => {}
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Cleans text and folds every run of whitespace (newlines included) into one space, trimmed:
+/// the form every field of a chapter is kept in, since prose is reflowed to the window anyway.
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_lose_their_escape() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b"), "a[31mred]0;titleb");
+        assert_eq!(clean("x\u{9b}2Jy"), "x2Jy");
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_removed() {
+        assert_eq!(clean("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{ad}f"), "abcdef");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("\tx\nab\ty"), "    x\nab  y");
+    }
+
+    #[test]
+    fn carriage_return_and_backspace_cannot_overwrite() {
+        assert_eq!(clean("safe\rEVIL\u{8}\u{8}"), "safeEVIL");
+    }
+
+    #[test]
+    fn clean_line_folds_whitespace() {
+        assert_eq!(clean_line("  two\n  lines\u{2028}here "), "two lines here");
+    }
+
+    #[test]
+    fn letters_and_accents_survive_and_are_composed() {
+        assert_eq!(clean("tende\u{301}n ñ 腱 🦶"), "tendén ñ 腱 🦶");
+    }
+}

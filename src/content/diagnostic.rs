@@ -1,0 +1,112 @@
+//! Located problems found while loading a handbook, in the `path:line:col: message` form that
+//! editors and people both read. Owns turning byte offsets into lines and columns; it never
+//! decides what is a problem.
+
+use std::fmt;
+
+use super::clean::clean_line;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub path: String,
+    /// 1-based; 0 when the problem is about the file as a whole (it is missing, say).
+    pub line: usize,
+    /// 1-based, counted in characters.
+    pub column: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem at a byte offset of `source`. The message is cleaned, since it may quote the
+    /// file's own text.
+    pub fn at(path: &str, source: &str, offset: usize, message: impl AsRef<str>) -> Self {
+        let (line, column) = line_column(source, offset);
+        Diagnostic {
+            path: clean_line(path),
+            line,
+            column,
+            severity: Severity::Error,
+            message: clean_line(message.as_ref()),
+        }
+    }
+
+    /// A problem with a whole file or folder, not a place in it.
+    pub fn file(path: &str, message: impl AsRef<str>) -> Self {
+        Diagnostic {
+            path: clean_line(path),
+            line: 0,
+            column: 0,
+            severity: Severity::Error,
+            message: clean_line(message.as_ref()),
+        }
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}:{}: ", self.path, self.line, self.column)?;
+        } else {
+            write!(f, "{}: ", self.path)?;
+        }
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// 1-based line and character column of a byte offset. Offsets past the end, or inside a
+/// multi-byte character, are clamped to the nearest character boundary before them.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let src = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(src, 0), (1, 1));
+        assert_eq!(line_column(src, 6), (2, 1));
+        // 'é' is two bytes; the '=' after "bé " is the 4th character of line 2.
+        assert_eq!(line_column(src, 10), (2, 4));
+        assert_eq!(line_column(src, 999), (3, 1));
+        assert_eq!(line_column(src, 8), (2, 2));
+    }
+
+    #[test]
+    fn display_is_path_line_column_message() {
+        let d = Diagnostic::at("en/rupture.toml", "x\ny", 2, "bad\u{1b}[2J thing");
+        assert_eq!(d.to_string(), "en/rupture.toml:2:1: bad[2J thing");
+        let w = Diagnostic::file("en", "no chapters").warning();
+        assert_eq!(w.to_string(), "en: warning: no chapters");
+    }
+}

@@ -1,0 +1,13 @@
+//! The handbook's content: where its files come from, their shapes, validation into the domain
+//! model, and the cleaning of untrusted text. Nothing in here draws or touches the terminal.
+
+pub mod clean;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+mod raw;
+pub mod source;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Loaded, load};
+pub use model::*;

@@ -1,0 +1,124 @@
+//! The validated handbook as the rest of the program sees it: editions, chapters, sections and
+//! the flat list of text units each chapter is read, searched and highlighted by. Every string
+//! here has already been cleaned; nothing in this module reads files or knows about TOML.
+
+/// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// All editions of the handbook, one per language. Never empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Library {
+    pub editions: Vec<Handbook>,
+}
+
+impl Library {
+    /// The edition for `language`, if the library has one.
+    pub fn edition_index(&self, language: &str) -> Option<usize> {
+        self.editions.iter().position(|e| e.language == language)
+    }
+}
+
+/// One edition: a manifest and its chapters, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handbook {
+    pub title: String,
+    pub organisation: String,
+    pub language: String,
+    pub language_name: String,
+    pub version: String,
+    pub reviewed_on: Date,
+    pub review_due: Date,
+    pub disclaimer: String,
+    pub chapters: Vec<Chapter>,
+    /// Groups of words or phrases that mean the same to a reader, for search. Each entry is
+    /// already cleaned and lower-cased.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub id: String,
+    pub tab: String,
+    pub title: String,
+    pub reviewed_on: Date,
+    pub review_due: Date,
+    pub sections: Vec<Section>,
+    /// The chapter as a sequence of text units, in reading order: title, summary, then each
+    /// section's heading and blocks. Layout, search and highlighting all index into this.
+    pub units: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub heading: String,
+    /// Index in [`Chapter::units`] of this section's heading.
+    pub first_unit: usize,
+}
+
+/// A run of text the reader sees as one piece: one paragraph, one bullet, one callout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The section the unit belongs to; `None` for the chapter's title and summary.
+    pub section: Option<usize>,
+    pub kind: UnitKind,
+    pub text: String,
+    /// The line of the chapter file the text starts on, for `check`'s reports.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalloutKind {
+    Urgent,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitKind {
+    Title,
+    Summary,
+    Heading,
+    Paragraph,
+    Bullet,
+    Callout(CalloutKind),
+    /// A contact entry's label; its phone number and hours follow as their own units.
+    ContactLabel { qr: bool },
+    ContactPhone,
+    ContactHours,
+    /// A cross-reference; the text is the words the reader sees.
+    Link(Target),
+}
+
+/// Where a cross-reference leads, resolved at load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub chapter: usize,
+    pub section: Option<usize>,
+}
+
+impl Chapter {
+    /// The phone number offered as a QR code, if this chapter has one.
+    pub fn qr_phone(&self) -> Option<&str> {
+        let label = self
+            .units
+            .iter()
+            .position(|u| u.kind == UnitKind::ContactLabel { qr: true })?;
+        self.units[label + 1..]
+            .iter()
+            .find(|u| u.kind == UnitKind::ContactPhone)
+            .map(|u| u.text.as_str())
+    }
+
+    /// The section a unit belongs to, for the status line.
+    pub fn section_of(&self, unit: usize) -> Option<&Section> {
+        self.units
+            .get(unit)
+            .and_then(|u| u.section)
+            .and_then(|s| self.sections.get(s))
+    }
+}

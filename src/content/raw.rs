@@ -1,0 +1,63 @@
+//! The handbook files' shapes exactly as written, for serde. Unknown keys are rejected here;
+//! every other rule (non-empty, unique, resolvable) belongs to validation in `load`.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawManifest {
+    pub title: Spanned<String>,
+    pub organisation: Spanned<String>,
+    pub language: Spanned<String>,
+    pub language_name: Spanned<String>,
+    pub version: Spanned<String>,
+    pub reviewed_on: Spanned<Datetime>,
+    pub review_due: Spanned<Datetime>,
+    pub disclaimer: Spanned<String>,
+    pub chapters: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub synonyms: Vec<Spanned<RawSynonyms>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSynonyms {
+    pub words: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChapter {
+    pub tab: Spanned<String>,
+    pub title: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub reviewed_on: Spanned<Datetime>,
+    pub review_due: Spanned<Datetime>,
+    pub sections: Spanned<Vec<Spanned<RawSection>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub id: Spanned<String>,
+    pub heading: Spanned<String>,
+    pub blocks: Spanned<Vec<Spanned<RawBlock>>>,
+}
+
+/// One block. Exactly one of `paragraph`, `bullets`, `callout`, `contact` and `see` says what
+/// kind it is; the other fields go with some kinds only. Validation checks the combination.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBlock {
+    pub paragraph: Option<Spanned<String>>,
+    pub bullets: Option<Spanned<Vec<Spanned<String>>>>,
+    pub callout: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
+    pub see: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub phone: Option<Spanned<String>>,
+    pub hours: Option<Spanned<String>>,
+    pub qr: Option<Spanned<bool>>,
+}

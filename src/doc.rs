@@ -1,0 +1,291 @@
+//! A chapter laid out for one text width: the wrapped lines the body shows and `print` writes.
+//! Built once per (chapter, width, language) in `update`, never while drawing. Each line points
+//! back into its text unit by byte range, so search highlights and links map onto screen lines
+//! without wrapping again. It knows nothing of colours or the terminal.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::content::{CalloutKind, Chapter, Date, UnitKind};
+use crate::i18n::{Lang, Text};
+
+/// Widest text column, so lines stay comfortable to read on wide screens.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// What a line is, which decides its prefix and style.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    Title,
+    /// Interface text made for this chapter (the review date, the overdue note).
+    Meta(String),
+    Overdue(String),
+    Summary,
+    Heading,
+    Paragraph,
+    /// A bullet item; `first` is the line that carries the bullet mark.
+    Bullet { first: bool },
+    CalloutLabel(CalloutKind),
+    Callout(CalloutKind),
+    ContactLabel,
+    ContactPhone { first: bool },
+    ContactHours { first: bool },
+    Link { first: bool },
+}
+
+/// The two-column marks in front of lines. Kept the same width in Unicode and ASCII so the
+/// layout does not depend on the glyph set.
+pub const PREFIX_WIDTH: usize = 2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLine {
+    pub kind: LineKind,
+    /// The text unit this line shows part of, and which bytes of it.
+    pub unit: Option<usize>,
+    pub range: Range<usize>,
+    pub section: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub width: u16,
+    pub lines: Vec<DocLine>,
+    /// For each unit, the index of its first line.
+    pub unit_line: Vec<usize>,
+    /// For each section, the index of its heading's line.
+    pub section_line: Vec<usize>,
+}
+
+/// Everything outside the chapter that changes its layout.
+#[derive(Debug, Clone, Copy)]
+pub struct DocContext<'a> {
+    pub text: &'a Text,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl Doc {
+    pub fn build(chapter: &Chapter, width: u16, cx: DocContext<'_>) -> Doc {
+        let width = width.max(1);
+        let full = usize::from(width);
+        let inner = full.saturating_sub(PREFIX_WIDTH).max(1);
+        let mut doc = Doc {
+            width,
+            lines: Vec::new(),
+            unit_line: Vec::with_capacity(chapter.units.len()),
+            section_line: Vec::with_capacity(chapter.sections.len()),
+        };
+        let mut previous: Option<&UnitKind> = None;
+        for (index, unit) in chapter.units.iter().enumerate() {
+            let kind = &unit.kind;
+            if let Some(prev) = previous
+                && needs_gap(prev, kind)
+            {
+                doc.blank(unit.section);
+            }
+            doc.unit_line.push(doc.lines.len());
+            let section = unit.section;
+            match kind {
+                UnitKind::Title => {
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Title);
+                    let reviewed = format!(
+                        "{} {}",
+                        cx.text.reviewed,
+                        cx.text
+                            .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year, cx.lang)
+                    );
+                    doc.meta(&reviewed, full, LineKind::Meta);
+                    if cx.today >= chapter.review_due {
+                        doc.meta(cx.text.review_overdue, full, LineKind::Overdue);
+                    }
+                }
+                UnitKind::Summary => doc.wrap(index, &unit.text, full, section, |_| LineKind::Summary),
+                UnitKind::Heading => {
+                    if let Some(s) = section {
+                        while doc.section_line.len() <= s {
+                            doc.section_line.push(doc.lines.len());
+                        }
+                    }
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Heading)
+                }
+                UnitKind::Paragraph => {
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Paragraph)
+                }
+                UnitKind::Bullet => {
+                    doc.wrap(index, &unit.text, inner, section, |first| LineKind::Bullet { first })
+                }
+                UnitKind::Callout(k) => {
+                    let k = *k;
+                    doc.lines.push(DocLine {
+                        kind: LineKind::CalloutLabel(k),
+                        unit: None,
+                        range: 0..0,
+                        section,
+                    });
+                    doc.wrap(index, &unit.text, inner, section, |_| LineKind::Callout(k))
+                }
+                UnitKind::ContactLabel { .. } => {
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::ContactLabel)
+                }
+                UnitKind::ContactPhone => {
+                    let w = inner.saturating_sub(cx.text.phone.width() + 2).max(1);
+                    doc.wrap(index, &unit.text, w, section, |first| LineKind::ContactPhone { first })
+                }
+                UnitKind::ContactHours => {
+                    let w = inner.saturating_sub(cx.text.hours.width() + 2).max(1);
+                    doc.wrap(index, &unit.text, w, section, |first| LineKind::ContactHours { first })
+                }
+                UnitKind::Link(_) => {
+                    doc.wrap(index, &unit.text, inner, section, |first| LineKind::Link { first })
+                }
+            }
+            previous = Some(kind);
+        }
+        doc
+    }
+
+    fn blank(&mut self, section: Option<usize>) {
+        self.lines.push(DocLine {
+            kind: LineKind::Blank,
+            unit: None,
+            range: 0..0,
+            section,
+        });
+    }
+
+    fn wrap(
+        &mut self,
+        unit: usize,
+        text: &str,
+        width: usize,
+        section: Option<usize>,
+        kind: impl Fn(bool) -> LineKind,
+    ) {
+        for (i, range) in wrap_ranges(text, width).into_iter().enumerate() {
+            self.lines.push(DocLine {
+                kind: kind(i == 0),
+                unit: Some(unit),
+                range,
+                section,
+            });
+        }
+    }
+
+    fn meta(&mut self, text: &str, width: usize, kind: impl Fn(String) -> LineKind) {
+        for range in wrap_ranges(text, width) {
+            self.lines.push(DocLine {
+                kind: kind(text[range].to_owned()),
+                unit: None,
+                range: 0..0,
+                section: None,
+            });
+        }
+    }
+
+    /// The section shown at line `line`, if any.
+    pub fn section_at(&self, line: usize) -> Option<usize> {
+        self.lines.get(line).and_then(|l| l.section)
+    }
+}
+
+/// Whether a blank line separates two units. Items of one list, a contact's own lines and a
+/// heading's first block stay together.
+fn needs_gap(prev: &UnitKind, next: &UnitKind) -> bool {
+    use UnitKind::*;
+    !matches!(
+        (prev, next),
+        (Bullet, Bullet)
+            | (ContactLabel { .. }, ContactPhone)
+            | (ContactPhone, ContactHours)
+            | (Heading, _)
+            | (Title, Summary)
+            | (Link(_), Link(_))
+    )
+}
+
+/// Wraps `text` to `width` columns and returns each line as a byte range of `text`, trailing
+/// spaces excluded. Words wider than the line are broken; nothing is lost or reordered.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    if text.is_empty() {
+        return vec![0..0];
+    }
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    let base = text.as_ptr() as usize;
+    let mut cursor = 0;
+    let mut out = Vec::new();
+    for line in textwrap::wrap(text, options) {
+        let start = match line {
+            // The usual case: a slice of `text`, whose offset is its distance from the start.
+            std::borrow::Cow::Borrowed(s) => (s.as_ptr() as usize).wrapping_sub(base),
+            std::borrow::Cow::Owned(ref s) => text[cursor..].find(s.as_str()).map_or(cursor, |i| cursor + i),
+        };
+        let start = start.min(text.len());
+        let end = (start + line.len()).min(text.len());
+        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push(start..end);
+            cursor = end;
+        }
+    }
+    if out.is_empty() {
+        out.push(0..text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn widths(text: &str, width: usize) -> Vec<usize> {
+        wrap_ranges(text, width)
+            .into_iter()
+            .map(|r| text[r].width())
+            .collect()
+    }
+
+    #[test]
+    fn lines_fit_and_keep_every_word() {
+        let text = "The Achilles tendon links the calf muscle to the heel bone.";
+        let ranges = wrap_ranges(text, 20);
+        assert!(ranges.len() > 2);
+        let words: Vec<&str> = ranges.iter().flat_map(|r| text[r.clone()].split(' ')).collect();
+        assert_eq!(words, text.split(' ').collect::<Vec<_>>());
+        assert!(widths(text, 20).iter().all(|w| *w <= 20));
+    }
+
+    #[test]
+    fn wide_characters_are_measured_like_ratatui() {
+        let text = "腱の損傷 アキレス腱 🦶🦶🦶🦶 tendón";
+        for width in 2..12 {
+            for r in wrap_ranges(text, width) {
+                let line = ratatui::text::Line::raw(&text[r]);
+                assert!(line.width() <= width, "width {width}: {:?}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_are_broken_not_lost() {
+        let text = "supercalifragilistic";
+        let joined: String = wrap_ranges(text, 6).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(joined, text);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_wraps_inside_width(text in "\\PC{0,200}", width in 1usize..60) {
+            let text = crate::content::clean::clean_line(&text);
+            let mut last = 0;
+            for r in wrap_ranges(&text, width) {
+                prop_assert!(r.start >= last && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                let line = &text[r.clone()];
+                // A single character wider than the line is the only thing allowed to overflow.
+                prop_assert!(line.width() <= width || line.chars().count() == 1, "{line:?}");
+                last = r.end;
+            }
+        }
+    }
+}

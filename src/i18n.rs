@@ -1,0 +1,210 @@
+//! The interface's own words in every language the handbook ships: labels, hints, prompts and
+//! notices. Content words come from the handbook files, never from here; this module holds no
+//! logic beyond choosing a language.
+
+/// The interface languages. Content editions in another language fall back to English words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    /// The language for a code such as "es" or a locale such as "es_MX.UTF-8".
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.to_ascii_lowercase();
+        let primary = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+        }
+    }
+}
+
+/// Every interface string. A field per string keeps a missing translation a compile error.
+#[derive(Debug)]
+pub struct Text {
+    pub get_help_now: &'static str,
+    pub note: &'static str,
+    pub see: &'static str,
+    pub phone: &'static str,
+    pub hours: &'static str,
+    pub reviewed: &'static str,
+    pub review_overdue: &'static str,
+    pub months: [&'static str; 12],
+    pub enlarge: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub outline_title: &'static str,
+    pub search_title: &'static str,
+    pub search_prompt: &'static str,
+    pub search_type_more: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub results_count: &'static str,
+    pub hit_of: &'static str,
+    pub top: &'static str,
+    pub end: &'static str,
+    pub all: &'static str,
+    pub welcome_how: &'static str,
+    pub press_any_key: &'static str,
+    pub languages: &'static str,
+    pub idle_notice_title: &'static str,
+    pub idle_notice: &'static str,
+    pub qr_title: &'static str,
+    pub qr_scan: &'static str,
+    pub qr_none: &'static str,
+    pub qr_too_small: &'static str,
+    pub link_follow_hint: &'static str,
+    pub group_chapters: &'static str,
+    pub group_reading: &'static str,
+    pub group_links: &'static str,
+    pub group_search: &'static str,
+    pub group_other: &'static str,
+    pub file_error: &'static str,
+}
+
+pub static EN: Text = Text {
+    get_help_now: "GET HELP NOW",
+    note: "Note",
+    see: "See",
+    phone: "Phone",
+    hours: "Hours",
+    reviewed: "Reviewed",
+    review_overdue: "Due for review: this chapter may be out of date. Ask the clinic staff.",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    enlarge: "Please enlarge the window",
+    help_title: "Keys",
+    help_close: "Esc or ? closes this help",
+    outline_title: "Sections",
+    search_title: "Search",
+    search_prompt: "Search: ",
+    search_type_more: "Type a word to search all chapters.",
+    no_results: "No results.",
+    no_results_hint: "Check the spelling, try a shorter word, or browse the chapters with Tab.",
+    results_count: "results",
+    hit_of: "hit {n} of {total}",
+    top: "Top",
+    end: "End",
+    all: "All",
+    welcome_how: "Use the arrow keys or Tab to move, / to search, ? for help.",
+    press_any_key: "Press any key to start",
+    languages: "Language: press L to change",
+    idle_notice_title: "Still reading?",
+    idle_notice: "The handbook will start over soon for the next person. Press any key or touch the screen to keep reading.",
+    qr_title: "Scan to save the number",
+    qr_scan: "Point your phone's camera at the code.",
+    qr_none: "This handbook has no number to scan.",
+    qr_too_small: "Make the window larger to show the code.",
+    link_follow_hint: "Enter opens the link",
+    group_chapters: "Chapters",
+    group_reading: "Reading",
+    group_links: "Links",
+    group_search: "Search",
+    group_other: "Other",
+    file_error: "A handbook file has a problem; the last good version is shown",
+};
+
+pub static ES: Text = Text {
+    get_help_now: "BUSQUE AYUDA YA",
+    note: "Nota",
+    see: "Vea",
+    phone: "Teléfono",
+    hours: "Horario",
+    reviewed: "Revisado",
+    review_overdue: "Revisión pendiente: este capítulo puede no estar al día. Pregunte al personal.",
+    months: [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre",
+    ],
+    enlarge: "Agrande la ventana, por favor",
+    help_title: "Teclas",
+    help_close: "Esc o ? cierra esta ayuda",
+    outline_title: "Secciones",
+    search_title: "Buscar",
+    search_prompt: "Buscar: ",
+    search_type_more: "Escriba una palabra para buscar en todos los capítulos.",
+    no_results: "No hay resultados.",
+    no_results_hint: "Revise cómo se escribe, pruebe una palabra más corta o recorra los capítulos con Tab.",
+    results_count: "resultados",
+    hit_of: "resultado {n} de {total}",
+    top: "Inicio",
+    end: "Final",
+    all: "Todo",
+    welcome_how: "Use las flechas o Tab para moverse, / para buscar, ? para ayuda.",
+    press_any_key: "Pulse cualquier tecla para empezar",
+    languages: "Idioma: pulse L para cambiar",
+    idle_notice_title: "¿Sigue leyendo?",
+    idle_notice: "El manual volverá pronto al inicio para la próxima persona. Pulse cualquier tecla o toque la pantalla para seguir leyendo.",
+    qr_title: "Escanee para guardar el número",
+    qr_scan: "Apunte la cámara de su teléfono al código.",
+    qr_none: "Este manual no tiene un número para escanear.",
+    qr_too_small: "Agrande la ventana para ver el código.",
+    link_follow_hint: "Enter abre el enlace",
+    group_chapters: "Capítulos",
+    group_reading: "Lectura",
+    group_links: "Enlaces",
+    group_search: "Búsqueda",
+    group_other: "Otros",
+    file_error: "Un archivo del manual tiene un problema; se muestra la última versión buena",
+};
+
+impl Text {
+    /// "hit 3 of 12" in this language.
+    pub fn hit_of(&self, n: usize, total: usize) -> String {
+        self.hit_of
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
+    /// "November 2026" / "noviembre de 2026".
+    pub fn month_year(&self, month: u8, year: u16, lang: Lang) -> String {
+        let name = self
+            .months
+            .get(usize::from(month.max(1)) - 1)
+            .copied()
+            .unwrap_or("");
+        match lang {
+            Lang::En => format!("{name} {year}"),
+            Lang::Es => format!("{name} de {year}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_choose_a_language() {
+        assert_eq!(Lang::from_code("es_ES.UTF-8"), Some(Lang::Es));
+        assert_eq!(Lang::from_code("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_code("C"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(EN.month_year(11, 2026, Lang::En), "November 2026");
+        assert_eq!(ES.month_year(3, 2027, Lang::Es), "marzo de 2027");
+        assert_eq!(EN.hit_of(3, 12), "hit 3 of 12");
+    }
+}

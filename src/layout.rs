@@ -1,0 +1,112 @@
+//! Screen geometry shared by the view (to draw) and `update` (to page, and to know what a click
+//! hit): where the tab bar, body, text column and status line are for a window size, and where
+//! each tab stands. Pure functions of sizes and labels; no drawing, no state.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::doc::MAX_TEXT_WIDTH;
+
+/// Smallest window the interface is drawn in; below it a short message asks for more room.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub body: Rect,
+    /// The text column inside the body: centred, at most [`MAX_TEXT_WIDTH`] wide.
+    pub text: Rect,
+    pub scrollbar: Rect,
+    pub status: Rect,
+}
+
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// The areas for a window of `width` × `height`. Only meaningful when not [`too_small`].
+pub fn areas(width: u16, height: u16) -> Areas {
+    let tabs = Rect::new(0, 0, width, 1);
+    let status = Rect::new(0, height.saturating_sub(1), width, 1);
+    let body = Rect::new(0, 1, width, height.saturating_sub(2));
+    let scrollbar = Rect::new(width.saturating_sub(1), body.y, 1, body.height);
+    // One column of margin each side, one for the scrollbar.
+    let room = width.saturating_sub(3);
+    let text_width = room.min(MAX_TEXT_WIDTH);
+    let left = 1 + (room - text_width) / 2;
+    let text = Rect::new(left, body.y, text_width, body.height);
+    Areas {
+        tabs,
+        body,
+        text,
+        scrollbar,
+        status,
+    }
+}
+
+/// A tab's label as drawn: its number and label, with brackets on the selected one so the
+/// choice does not rest on colour.
+pub fn tab_label(number: usize, label: &str, selected: bool) -> String {
+    if selected {
+        format!("[{number} {label}]")
+    } else {
+        format!(" {number} {label} ")
+    }
+}
+
+/// Columns each visible tab occupies, as (chapter, start column, width). When the tabs are wider
+/// than the window, a window of them that contains the selected one is shown.
+pub fn tab_positions(labels: &[&str], selected: usize, width: u16) -> Vec<(usize, u16, u16)> {
+    let widths: Vec<u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| u16::try_from(tab_label(i + 1, l, i == selected).width()).unwrap_or(u16::MAX))
+        .collect();
+    // Leave room for the "more" marks at either end.
+    let room = width.saturating_sub(2);
+    let mut first = 0;
+    loop {
+        let mut used: u16 = 0;
+        let mut shown = Vec::new();
+        for (i, w) in widths.iter().enumerate().skip(first) {
+            if used.saturating_add(*w) > room {
+                break;
+            }
+            shown.push((i, 1 + used, *w));
+            used = used.saturating_add(*w);
+        }
+        if shown.iter().any(|(i, _, _)| *i == selected) || first >= selected || first + 1 >= labels.len() {
+            return shown;
+        }
+        first += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_capped_and_centred() {
+        let a = areas(200, 40);
+        assert_eq!(a.text.width, MAX_TEXT_WIDTH);
+        assert_eq!(a.text.x, 1 + (197 - 100) / 2);
+        let b = areas(80, 24);
+        assert_eq!(b.text, Rect::new(1, 1, 77, 22));
+        assert_eq!(b.status.y, 23);
+    }
+
+    #[test]
+    fn the_selected_tab_is_always_shown() {
+        let labels = ["Overview", "Tendonitis", "Rupture", "Care team", "Research", "Training", "Contact"];
+        for sel in 0..labels.len() {
+            for width in [20u16, 30, 50, 80, 120] {
+                let shown = tab_positions(&labels, sel, width);
+                assert!(shown.iter().any(|(i, _, _)| *i == sel), "sel {sel} width {width}");
+                assert!(shown.iter().all(|(_, x, w)| x + w <= width));
+            }
+        }
+        assert_eq!(tab_positions(&labels, 0, 120).len(), 7);
+    }
+}

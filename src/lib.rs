@@ -1,0 +1,21 @@
+//! achilles-handbook: a terminal patient handbook about Achilles tendon injuries. The binary in
+//! `main.rs` wires these modules together; they are a library so tests and benchmarks can
+//! drive the same code the program runs.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod doc;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod plain;
+pub mod qr;
+pub mod readability;
+pub mod search;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod watch;
+pub mod check;

@@ -1,0 +1,153 @@
+//! The program's entry: parses the command line, loads and validates the handbook before the
+//! terminal is touched, then runs `check`, `print`, the plain-text output or the interface.
+//! Any error here is printed for people and ends with a status, never a panic.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use achilles_handbook::app::{App, Look, Options};
+use achilles_handbook::cli::{self, Cli, Command};
+use achilles_handbook::content::{self, Date, Library};
+use achilles_handbook::theme::{Glyphs, Theme};
+use achilles_handbook::{check, plain, terminal, watch};
+use clap::{CommandFactory, Parser};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match run(cli) {
+        Ok(code) => code,
+        // A closed pipe (`| head`) is the reader having seen enough, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "achilles-handbook: {}", content::clean::clean_line(&e.to_string()));
+            1
+        }
+    };
+    ExitCode::from(status)
+}
+
+/// Today's date from the system clock, in UTC, for review-date notes.
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    civil_from_days(days as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date { year, month, day }
+}
+
+fn load(dir: Option<&std::path::Path>) -> Result<Library, u8> {
+    let loaded = content::load(dir);
+    let mut err = io::stderr().lock();
+    for d in &loaded.diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+    let n = loaded.errors().count();
+    loaded.library.ok_or_else(|| {
+        let _ = writeln!(err, "achilles-handbook: the handbook has {n} error(s); fix them and try again (`achilles-handbook check DIR` lists them).");
+        2
+    })
+}
+
+fn run(cli: Cli) -> io::Result<u8> {
+    let mut stdout = io::stdout().lock();
+    match &cli.command {
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
+            return Ok(0);
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "achilles-handbook", &mut stdout);
+            return Ok(0);
+        }
+        Some(Command::Check { dir }) => {
+            let dir = dir.as_deref().or(cli.handbook.as_deref());
+            let loaded = content::load(dir);
+            return check::report(&mut stdout, &loaded.diagnostics, loaded.library.as_ref(), today());
+        }
+        _ => {}
+    }
+    // Loaded and validated before the terminal is touched: a bad file never leaves it raw.
+    let library = match load(cli.handbook.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let language = cli::language(cli.lang.as_deref(), |v| std::env::var(v).ok());
+    let edition = language
+        .as_deref()
+        .and_then(|l| library.edition_index(l))
+        .unwrap_or(0);
+    let handbook = &library.editions[edition];
+    let terminal_width = || crossterm::terminal::size().ok().map(|(w, _)| w).filter(|w| *w > 0);
+    if let Some(Command::Print { chapter, width }) = &cli.command {
+        let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
+        let mut out = io::BufWriter::new(stdout);
+        match chapter {
+            None => plain::handbook(&mut out, handbook, width)?,
+            Some(id) => match handbook.chapters.iter().find(|c| &c.id == id) {
+                Some(c) => plain::chapter(&mut out, handbook, c, width)?,
+                None => {
+                    let ids: Vec<&str> = handbook.chapters.iter().map(|c| c.id.as_str()).collect();
+                    let _ = writeln!(
+                        io::stderr(),
+                        "achilles-handbook: no chapter \"{}\"; the chapters are {}",
+                        content::clean::clean_line(id),
+                        ids.join(", ")
+                    );
+                    return Ok(2);
+                }
+            },
+        }
+        out.flush()?;
+        return Ok(0);
+    }
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if !stdout.is_terminal() || dumb {
+        let width = terminal_width().filter(|_| stdout.is_terminal()).map_or(80, usize::from);
+        let mut out = io::BufWriter::new(stdout);
+        plain::handbook(&mut out, handbook, width)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    drop(stdout);
+    let no_color = std::env::var("NO_COLOR").ok();
+    let options = Options {
+        kiosk: cli.kiosk,
+        idle_timeout: cli.idle_timeout(),
+        today: today(),
+        language,
+        look: Look {
+            theme: Theme::new(cli.theme, cli.colour(no_color.as_deref())),
+            glyphs: Glyphs::new(cli.ascii),
+            screen_reader: cli.screen_reader,
+        },
+    };
+    let watcher = if cli.watch { cli.handbook.clone().map(watch::Watcher::new) } else { None };
+    let app = App::new(Rc::new(library), options, std::time::Duration::ZERO);
+    terminal::run(app, watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(civil_from_days(20_780), Date { year: 2026, month: 11, day: 23 });
+        assert_eq!(civil_from_days(11_016), Date { year: 2000, month: 2, day: 29 });
+    }
+}

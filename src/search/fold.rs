@@ -1,0 +1,108 @@
+//! Turning text into comparable words: case and accents folded away (by Unicode decomposition,
+//! not hand-made tables), split into letter-and-digit runs, each remembering where it stands in
+//! the original text. Used alike for the handbook's text and the reader's query.
+
+use std::ops::Range;
+
+use unicode_general_category::{GeneralCategory, get_general_category};
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of the text, folded, with its byte range in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub folded: String,
+    pub range: Range<usize>,
+}
+
+/// Appends the folded form of `c` to `out`: decomposed, marks dropped, lower-cased.
+fn fold_char(c: char, out: &mut String) {
+    let mut buf = [0u8; 4];
+    for d in c.encode_utf8(&mut buf).nfd() {
+        if matches!(
+            get_general_category(d),
+            GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark | GeneralCategory::SpacingMark
+        ) {
+            continue;
+        }
+        out.extend(d.to_lowercase());
+    }
+}
+
+/// Folds a whole string (for comparing phrases and synonyms).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if current.is_empty() {
+                start = i;
+            }
+            fold_char(c, &mut current);
+        } else if !current.is_empty() {
+            out.push(Word {
+                folded: std::mem::take(&mut current),
+                range: start..i,
+            });
+        }
+    }
+    if !current.is_empty() {
+        out.push(Word {
+            folded: current,
+            range: start..text.len(),
+        });
+    }
+    out
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        // One substitution: the rest after the first difference must match.
+        short[prefix.min(short.len())..].iter().skip(1).eq(long[prefix.min(long.len())..].iter().skip(1))
+    } else {
+        // One insertion into the shorter word.
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_accents_fold_away() {
+        assert_eq!(fold("TENDÓN Calcíum Ñandú"), "tendon calcium nandu");
+        let w = words("El tendón, ¡roto!");
+        let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["el", "tendon", "roto"]);
+        assert_eq!(&"El tendón, ¡roto!"[w[1].range.clone()], "tendón");
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(within_one_edit("calsium", "calcium"));
+        assert!(within_one_edit("achiles", "achilles"));
+        assert!(within_one_edit("tendinitis", "tendonitis"));
+        assert!(within_one_edit("same", "same"));
+        assert!(!within_one_edit("calsum", "calcium"));
+        assert!(!within_one_edit("abc", "abcde"));
+        assert!(within_one_edit("", "a"));
+    }
+}

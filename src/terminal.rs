@@ -1,0 +1,222 @@
+//! Owns the terminal: entering raw mode and the alternate screen, restoring them on every way
+//! out (quit, signal, panic, the terminal going away), signals, and the event loop that turns
+//! input into actions for `App::update` and draws only when the screen would change. Nothing
+//! else in the program writes to the terminal.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
+use signal_hook::iterator::Signals;
+
+use crate::action::Action;
+use crate::app::{App, Mode};
+use crate::keymap::{self, Context};
+use crate::watch::Watcher;
+
+/// How often the loop wakes with nothing to do, to notice a terminal that has gone away
+/// (crossterm can spin instead of reporting it) and, with `--watch`, changed files.
+const HEARTBEAT: Duration = Duration::from_millis(500);
+
+enum Input {
+    Event(Event),
+    Signal(i32),
+    /// Reading the terminal failed: it is gone.
+    Gone,
+}
+
+/// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn enter() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Runs the interface until the reader quits or a signal ends it. Returns the exit status.
+pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
+    let (tx, rx) = mpsc::channel::<Input>();
+
+    // Signals first, so one that arrives while the screen is being set up is still handled.
+    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    if app.options.kiosk {
+        // Keys cannot stop a kiosk; neither can a stray `kill -INT` or job-control signal.
+        wanted.extend([SIGTSTP, SIGTTIN, SIGTTOU]);
+    }
+    let mut signals = Signals::new(&wanted)?;
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal_tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous_hook(info);
+    }));
+
+    enter().inspect_err(|_| restore())?;
+    let result = event_loop(&mut app, &tx, rx, watcher.as_mut());
+    restore();
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    tx: &mpsc::Sender<Input>,
+    rx: mpsc::Receiver<Input>,
+    mut watcher: Option<&mut Watcher>,
+) -> io::Result<u8> {
+    let reader_tx = tx.clone();
+    thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(e) => Input::Event(e),
+                Err(_) => Input::Gone,
+            };
+            let gone = matches!(input, Input::Gone);
+            if reader_tx.send(input).is_err() || gone {
+                break;
+            }
+        }
+    });
+
+    let start = Instant::now();
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))?;
+    let (width, height) = crossterm::terminal::size()?;
+    app.update(Action::Resize { width, height }, start.elapsed());
+    let mut last: Option<(Buffer, Option<Position>)> = None;
+    loop {
+        draw_if_changed(&mut terminal, app, &mut last)?;
+        if app.quit {
+            return Ok(0);
+        }
+        let now = start.elapsed();
+        let wait = app
+            .next_deadline()
+            .map_or(HEARTBEAT, |d| d.saturating_sub(now).min(HEARTBEAT));
+        match rx.recv_timeout(wait) {
+            Ok(Input::Event(e)) => {
+                if let Event::Resize(..) = e {
+                    last = None;
+                }
+                if let Some(action) = action_for(app, e) {
+                    app.update(action, start.elapsed());
+                }
+            }
+            Ok(Input::Signal(s)) => match s {
+                SIGTERM | SIGHUP => return Ok(128 + s as u8),
+                SIGINT | SIGQUIT if !app.options.kiosk => return Ok(128 + s as u8),
+                _ => {}
+            },
+            Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(1),
+            Err(RecvTimeoutError::Timeout) => {
+                // A terminal that was closed under us fails this; the reader may never say so.
+                if crossterm::terminal::size().is_err() {
+                    return Ok(1);
+                }
+                if let Some(w) = watcher.as_deref_mut()
+                    && let Some(action) = w.poll()
+                {
+                    app.update(action, start.elapsed());
+                }
+                app.update(Action::Tick, start.elapsed());
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action. Mouse and paste are data: a paste is only ever text
+/// for the search prompt, never keys.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app.context(), key),
+        Event::Key(_) => None,
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if app.mode == Mode::Home {
+                    Some(Action::Start)
+                } else {
+                    Some(Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    })
+                }
+            }
+            MouseEventKind::ScrollUp => Some(Action::WheelUp),
+            MouseEventKind::ScrollDown => Some(Action::WheelDown),
+            MouseEventKind::Down(_) => Some(Action::Touch),
+            _ => None,
+        },
+        Event::Paste(text) => Some(if app.context() == Context::Prompt {
+            Action::Paste(text)
+        } else {
+            Action::Touch
+        }),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Draws only when the new frame differs from the last one, so an idle screen writes nothing.
+fn draw_if_changed(
+    terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    app: &App,
+    last: &mut Option<(Buffer, Option<Position>)>,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let mut next = Buffer::empty(area);
+    let cursor = crate::view::render(app, area, &mut next);
+    if last.as_ref().is_some_and(|(b, c)| *b == next && *c == cursor) {
+        return Ok(());
+    }
+    terminal.draw(|frame| {
+        if frame.area() == area {
+            frame.buffer_mut().content.clone_from(&next.content);
+            if let Some(p) = cursor {
+                frame.set_cursor_position(p);
+            }
+        } else {
+            crate::view::draw(app, frame);
+        }
+    })?;
+    *last = Some((next, cursor));
+    Ok(())
+}

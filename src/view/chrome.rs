@@ -1,0 +1,143 @@
+//! The frame around the chapter: the tab bar, the status line with its position and key hints,
+//! and the kiosk's home screen. Draws from `&App` only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::put;
+use crate::app::App;
+use crate::keymap;
+use crate::layout;
+
+pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let look = &app.options.look;
+    let (t, g) = (&look.theme, &look.glyphs);
+    let labels: Vec<&str> = app.handbook().chapters.iter().map(|c| c.tab.as_str()).collect();
+    let shown = layout::tab_positions(&labels, app.chapter, area.width);
+    for (chapter, x, w) in &shown {
+        let selected = *chapter == app.chapter;
+        let label = layout::tab_label(chapter + 1, labels[*chapter], selected);
+        let style = if selected { t.tab_selected } else { t.tab };
+        put(buf, area.x + x, area.y, &Line::styled(label, style), *w);
+    }
+    if shown.first().is_some_and(|(c, _, _)| *c > 0) {
+        put(buf, area.x, area.y, &Line::styled(g.more_left, t.mark), 1);
+    }
+    if shown.last().is_some_and(|(c, _, _)| c + 1 < labels.len()) {
+        put(buf, area.right().saturating_sub(1), area.y, &Line::styled(g.more_right, t.mark), 1);
+    }
+}
+
+/// Where the reader is, as words: "Top", "End", "All" or a percentage.
+fn position(app: &App) -> String {
+    let text = app.text();
+    let (top, max) = (app.top(), app.max_scroll());
+    if max == 0 {
+        text.all.to_owned()
+    } else if top == 0 {
+        text.top.to_owned()
+    } else if top >= max {
+        text.end.to_owned()
+    } else {
+        format!("{}%", top * 100 / max)
+    }
+}
+
+pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    let look = &app.options.look;
+    let (t, g) = (&look.theme, &look.glyphs);
+    buf.set_style(area, t.status);
+    let chapter = &app.handbook().chapters[app.chapter];
+    let mut left = chapter.tab.clone();
+    if let Some(section) = app.doc().and_then(|d| d.section_at(app.top())).and_then(|s| chapter.sections.get(s)) {
+        left.push_str(g.separator);
+        left.push_str(&section.heading);
+    }
+    left.push_str(g.separator);
+    left.push_str(&position(app));
+    if app.find.showing && !app.find.reading.is_empty() {
+        left.push_str(g.separator);
+        left.push_str(&format!("\"{}\" ", app.find.query));
+        let n = app.find.current.map_or(0, |c| c + 1);
+        left.push_str(&app.text().hit_of(n, app.find.reading.len()));
+        left.push_str(" (n/N)");
+    }
+    if let Some(error) = &app.reload_error {
+        left = format!("{}: {error}", app.text().file_error);
+    }
+    let mut hints: Vec<Span> = Vec::new();
+    let focus_hint = app.focus.is_some();
+    if focus_hint {
+        hints.push(Span::styled(format!("{}  ", app.text().link_follow_hint), t.status));
+    }
+    if app.qr.is_some() {
+        hints.push(Span::styled("c", t.status_key));
+        hints.push(Span::styled(if app.lang() == crate::i18n::Lang::Es { " QR  " } else { " QR code  " }, t.status));
+    }
+    for (key, word) in keymap::hints(app.lang(), app.options.kiosk) {
+        hints.push(Span::styled(key, t.status_key));
+        hints.push(Span::styled(format!(" {word}  "), t.status));
+    }
+    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(area.width);
+    // The hints give way to the position when the line is short.
+    let left_width = left.width() + 2;
+    let show_hints = left_width + hints_width <= room;
+    put(buf, area.x + 1, area.y, &Line::styled(left, t.status), area.width.saturating_sub(1));
+    if show_hints {
+        let x = area.x + (room - hints_width) as u16;
+        put(buf, x, area.y, &Line::from(hints), hints_width as u16);
+    }
+}
+
+/// The kiosk's welcome screen. Returns where a screen reader's cursor belongs.
+pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let look = &app.options.look;
+    let t = &look.theme;
+    let text = app.text();
+    let handbook = app.handbook();
+    let width = area.width.saturating_sub(4).min(72);
+    let mut lines: Vec<(String, Style)> = vec![
+        (handbook.title.clone(), t.title),
+        (handbook.organisation.clone(), t.text),
+        (String::new(), t.text),
+        (text.welcome_how.to_owned(), t.text),
+    ];
+    if app.library().editions.len() > 1 {
+        let names: Vec<&str> = app.library().editions.iter().map(|e| e.language_name.as_str()).collect();
+        lines.push((format!("{} ({})", text.languages, names.join(" / ")), t.text));
+    }
+    lines.push((String::new(), t.text));
+    lines.push((handbook.disclaimer.clone(), t.meta));
+    lines.push((String::new(), t.text));
+    lines.push((format!(" {} ", text.press_any_key), t.selected));
+    let mut wrapped: Vec<(String, Style)> = Vec::new();
+    for (s, style) in lines {
+        if s.is_empty() {
+            wrapped.push((s, style));
+            continue;
+        }
+        for r in crate::doc::wrap_ranges(&s, usize::from(width)) {
+            wrapped.push((s[r].to_owned(), style));
+        }
+    }
+    let height = wrapped.len() as u16;
+    let top = area.y + area.height.saturating_sub(height) / 2;
+    let mut cursor = None;
+    for (i, (s, style)) in wrapped.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let w = s.width() as u16;
+        let x = area.x + area.width.saturating_sub(w) / 2;
+        put(buf, x, y, &Line::styled(s.as_str(), *style), area.width);
+        if i == 0 {
+            cursor = Some(Position::new(x, y));
+        }
+    }
+    cursor
+}

@@ -1,0 +1,263 @@
+//! Boxes drawn over the chapter: help, the section outline, search with its results, the QR
+//! code and the idle notice. Also the geometry of their lists, which `update` uses to know what
+//! a click hit. Draws from `&App` only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::body::highlighted;
+use super::put;
+use crate::app::{App, Mode};
+use crate::keymap::{self, Group};
+use crate::layout;
+
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A cleared, bordered box with a title; returns the inside.
+fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+    let look = &app.options.look;
+    Clear.render(area, buf);
+    buf.set_style(area, look.theme.base);
+    let set = if look.glyphs.ascii { ASCII_BORDER } else { border::ROUNDED };
+    let block = Block::bordered()
+        .border_set(set)
+        .border_style(look.theme.border)
+        .title(Line::styled(format!(" {title} "), look.theme.heading));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A box of at most `width` × `height` centred in `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+/// The box the outline is drawn in, for the current window.
+fn outline_box(app: &App) -> Rect {
+    let body = layout::areas(app.width, app.height).body;
+    let sections = app.handbook().chapters[app.chapter].sections.len() as u16;
+    centred(body, 60, sections.saturating_add(2))
+}
+
+/// The screen row of the first entry of the open list (outline or search results).
+pub fn overlay_list_top(app: &App) -> u16 {
+    match app.mode {
+        Mode::Outline { .. } => outline_box(app).y + 1,
+        _ => layout::areas(app.width, app.height).body.y + 3,
+    }
+}
+
+/// How many results rows fit, and the first one shown so the chosen one is visible.
+fn results_rows(app: &App) -> usize {
+    let body = layout::areas(app.width, app.height).body;
+    usize::from(body.height.saturating_sub(4)).max(1)
+}
+
+pub fn results_offset(app: &App) -> usize {
+    app.find.selected.saturating_sub(results_rows(app) - 1)
+}
+
+pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Position> {
+    let text = app.text();
+    let t = &app.options.look.theme;
+    let rows = keymap::help_rows(app.lang(), app.options.kiosk);
+    let keys_width = rows.iter().map(|r| r.keys.width()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut group = None;
+    for row in &rows {
+        if group != Some(row.group) {
+            if group.is_some() {
+                lines.push(Line::default());
+            }
+            let name = match row.group {
+                Group::Chapters => text.group_chapters,
+                Group::Reading => text.group_reading,
+                Group::Links => text.group_links,
+                Group::Search => text.group_search,
+                Group::Other => text.group_other,
+            };
+            lines.push(Line::styled(name, t.heading));
+            group = Some(row.group);
+        }
+        let pad = keys_width.saturating_sub(row.keys.width());
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}{}  ", row.keys, " ".repeat(pad)), t.mark),
+            Span::styled(row.does, t.text),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(text.help_close, t.meta));
+    let area = centred(body, 64, body.height);
+    let inner = frame_box(app, area, text.help_title, buf);
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    for (i, l) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+        put(buf, inner.x, inner.y + i as u16, l, inner.width);
+    }
+    Some(Position::new(inner.x, inner.y))
+}
+
+pub fn outline(app: &App, _body: Rect, selected: usize, buf: &mut Buffer) -> Option<Position> {
+    let look = &app.options.look;
+    let area = outline_box(app);
+    let inner = frame_box(app, area, app.text().outline_title, buf);
+    let sections = &app.handbook().chapters[app.chapter].sections;
+    let rows = usize::from(inner.height).max(1);
+    let offset = selected.saturating_sub(rows - 1);
+    let mut cursor = None;
+    for (i, s) in sections.iter().enumerate().skip(offset).take(rows) {
+        let y = inner.y + (i - offset) as u16;
+        let chosen = i == selected;
+        let mark = if chosen { format!("{} ", look.glyphs.focus) } else { "  ".to_owned() };
+        let style = if chosen { look.theme.selected } else { look.theme.text };
+        put(buf, inner.x, y, &Line::styled(format!("{mark}{}. {}", i + 1, s.heading), style), inner.width);
+        if chosen {
+            cursor = Some(Position::new(inner.x, y));
+        }
+    }
+    cursor
+}
+
+pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
+    let look = &app.options.look;
+    let (t, g) = (&look.theme, &look.glyphs);
+    let text = app.text();
+    let inner = frame_box(app, body, text.search_title, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    // The prompt shows the end of a long query, where the typing happens.
+    let prompt_width = text.search_prompt.width();
+    let room = usize::from(inner.width).saturating_sub(prompt_width + 1);
+    let query: String = {
+        let chars: Vec<char> = app.find.query.chars().collect();
+        let mut width = 0;
+        let mut start = chars.len();
+        while start > 0 {
+            let w = unicode_width::UnicodeWidthChar::width(chars[start - 1]).unwrap_or(0);
+            if width + w > room {
+                break;
+            }
+            width += w;
+            start -= 1;
+        }
+        chars[start..].iter().collect()
+    };
+    let prompt = Line::from(vec![
+        Span::styled(text.search_prompt, t.heading),
+        Span::styled(query.clone(), t.text),
+        Span::styled("_", t.mark),
+    ]);
+    put(buf, inner.x, inner.y, &prompt, inner.width);
+    let prompt_cursor = Position::new(inner.x + (prompt_width + query.width()) as u16, inner.y);
+    let hits = app.find.hits();
+    let info_y = inner.y + 1;
+    if app.find.query.trim().is_empty() {
+        put(buf, inner.x, info_y, &Line::styled(text.search_type_more, t.meta), inner.width);
+        return Some(prompt_cursor);
+    }
+    if hits.is_empty() {
+        let p = Paragraph::new(vec![
+            Line::styled(text.no_results, t.notice),
+            Line::styled(text.no_results_hint, t.text),
+        ])
+        .wrap(Wrap { trim: true });
+        p.render(Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)), buf);
+        return Some(prompt_cursor);
+    }
+    put(buf, inner.x, info_y, &Line::styled(format!("{} {}", hits.len(), text.results_count), t.meta), inner.width);
+    let first_row = inner.y + 2;
+    let rows = usize::from(inner.bottom().saturating_sub(first_row));
+    let offset = results_offset(app);
+    let handbook = app.handbook();
+    let mut cursor = Some(prompt_cursor);
+    for (row, (i, hit)) in hits.iter().enumerate().skip(offset).take(rows).enumerate() {
+        let y = first_row + row as u16;
+        let chapter = &handbook.chapters[hit.chapter];
+        let chosen = i == app.find.selected;
+        let mut place = chapter.tab.clone();
+        if let Some(section) = chapter.section_of(hit.unit) {
+            place.push_str(" > ");
+            place.push_str(&section.heading);
+        }
+        place.push_str(": ");
+        let mark = if chosen { format!("{} ", g.focus) } else { "  ".to_owned() };
+        let base = if chosen { t.selected } else { t.text };
+        let used = mark.width() + place.width();
+        let unit_text = &chapter.units[hit.unit].text;
+        let ranges = app.find.result_ranges.get(i).cloned().unwrap_or_default();
+        let (snip, moved) = crate::search::snippet(
+            unit_text,
+            &ranges,
+            usize::from(inner.width).saturating_sub(used).max(1),
+            g.ellipsis,
+        );
+        let mut spans = vec![Span::styled(mark, base), Span::styled(place, base.patch(t.mark))];
+        spans.extend(highlighted(&snip, &moved, base, t.hit).into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)));
+        put(buf, inner.x, y, &Line::from(spans), inner.width);
+        if chosen && look.screen_reader {
+            cursor = Some(Position::new(inner.x, y));
+        }
+    }
+    cursor
+}
+
+pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
+    let look = &app.options.look;
+    let text = app.text();
+    let Some(code) = &app.qr else {
+        let area = centred(body, 50, 3);
+        let inner = frame_box(app, area, text.qr_title, buf);
+        put(buf, inner.x, inner.y, &Line::styled(text.qr_none, look.theme.text), inner.width);
+        return Some(Position::new(inner.x, inner.y));
+    };
+    let ascii = look.glyphs.ascii;
+    let (w, h) = code.drawn_size(ascii);
+    let (w, h) = (w as u16, h as u16);
+    let area = centred(body, w.max(40) + 2, h + 4);
+    let inner = frame_box(app, area, text.qr_title, buf);
+    let caption = format!("{} {}", code.phone, text.qr_scan);
+    if inner.width < w || inner.height < h + 2 {
+        let p = Paragraph::new(vec![Line::raw(caption), Line::raw(text.qr_too_small)]).wrap(Wrap { trim: true });
+        p.render(inner, buf);
+        return Some(Position::new(inner.x, inner.y));
+    }
+    let rows = if ascii { code.ascii_rows() } else { code.half_block_rows() };
+    let x = inner.x + (inner.width - w) / 2;
+    for (i, row) in rows.iter().enumerate() {
+        put(buf, x, inner.y + i as u16, &Line::styled(row.as_str(), look.theme.qr), w);
+    }
+    put(buf, inner.x, inner.y + h, &Line::styled(code.phone.as_str(), look.theme.contact), inner.width);
+    put(buf, inner.x, inner.y + h + 1, &Line::styled(text.qr_scan, look.theme.text), inner.width);
+    Some(Position::new(inner.x, inner.y + h))
+}
+
+pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
+    let look = &app.options.look;
+    let text = app.text();
+    let width = area.width.saturating_sub(4).clamp(10, 56);
+    let lines = crate::doc::wrap_ranges(text.idle_notice, usize::from(width.saturating_sub(2)));
+    let boxed = centred(area, width, lines.len() as u16 + 2);
+    let inner = frame_box(app, boxed, text.idle_notice_title, buf);
+    for (i, r) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
+        put(buf, inner.x, inner.y + i as u16, &Line::styled(&text.idle_notice[r], look.theme.notice), inner.width);
+    }
+    let _ = Style::default();
+}
