@@ -58,8 +58,9 @@ pub enum Action {
     ReloadFailed(String),
     /// Any other input: it counts as activity (it keeps a kiosk session) but does nothing.
     Touch,
-    /// Compiled into test builds only, to prove a panic restores the terminal.
-    #[cfg(feature = "test-panic")]
+    /// Compiled into debug builds only (Ctrl-F12), so end-to-end tests can prove a panic
+    /// restores the terminal. Release builds have no such key.
+    #[cfg(debug_assertions)]
     Panic,
 }
 

@@ -199,7 +199,6 @@ fn needs_gap(prev: &UnitKind, next: &UnitKind) -> bool {
             | (ContactLabel { .. }, ContactPhone)
             | (ContactPhone, ContactHours)
             | (Heading, _)
-            | (Title, Summary)
             | (Link(_), Link(_))
     )
 }
@@ -208,7 +207,7 @@ fn needs_gap(prev: &UnitKind, next: &UnitKind) -> bool {
 /// spaces excluded. Words wider than the line are broken; nothing is lost or reordered.
 pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     if text.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     let options = textwrap::Options::new(width.max(1)).break_words(true);
     let base = text.as_ptr() as usize;

@@ -162,7 +162,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if let Some(b) = found {
         return Some((b.action)());
     }
-    #[cfg(feature = "test-panic")]
+    #[cfg(debug_assertions)]
     if key.code == F(12) && mods == CTRL {
         return Some(Action::Panic);
     }

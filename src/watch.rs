@@ -43,9 +43,9 @@ impl Watcher {
 }
 
 /// Path, modification time and length of every file below `root`, sorted.
-fn fingerprint(root: &PathBuf) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+fn fingerprint(root: &std::path::Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut out = Vec::new();
-    let mut stack = vec![root.clone()];
+    let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;

@@ -239,7 +239,7 @@ impl App {
             Action::Touch => {}
             Action::Reloaded(library) => self.replace_library(library),
             Action::ReloadFailed(error) => self.reload_error = Some(error),
-            #[cfg(feature = "test-panic")]
+            #[cfg(debug_assertions)]
             Action::Panic => panic!("panic requested by the test key"),
             other => match self.mode {
                 Mode::Home => {}

@@ -35,11 +35,7 @@ impl App {
         match action {
             Action::Type(c) => self.push_text(c.encode_utf8(&mut [0; 4])),
             Action::Paste(text) => self.push_text(&text),
-            Action::DeleteChar => {
-                if self.find.query.pop().is_some() {
-                    self.rerun();
-                }
-            }
+            Action::DeleteChar if self.find.query.pop().is_some() => self.rerun(),
             Action::ClearInput => {
                 self.find.query.clear();
                 self.rerun();
