@@ -3,7 +3,8 @@
 //! can be found are reported together. Text is cleaned here, once. Nothing here touches the
 //! terminal: this runs before the UI starts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use std::ops::Range;
 use std::path::Path;
 
@@ -37,20 +38,27 @@ impl Loaded {
 
 /// Loads the handbook in `root`, or the embedded one when `root` is `None`.
 pub fn load(root: Option<&Path>) -> Loaded {
-    let folders = match source::editions(root) {
-        Ok(f) => f,
-        Err(d) => {
-            return Loaded {
-                library: None,
-                diagnostics: vec![d],
-            };
-        }
-    };
+    match source::editions(root) {
+        Ok(folders) => load_folders(&folders),
+        Err(d) => Loaded {
+            library: None,
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// Loads one edition from files held in memory (file name → bytes), reported under `prefix`.
+/// The same validation as from disk; for tests, fuzzing and benchmarks.
+pub fn load_files(prefix: &str, files: BTreeMap<String, Vec<u8>>) -> Loaded {
+    load_folders(&[Folder::Memory(Arc::new(files), prefix.to_owned())])
+}
+
+fn load_folders(folders: &[Folder]) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut budget = MAX_HANDBOOK_BYTES;
     let mut editions = Vec::new();
     let mut manifests = Vec::new();
-    for folder in &folders {
+    for folder in folders {
         if let Some(edition) = load_edition(folder, &mut budget, &mut diagnostics) {
             manifests.push(folder.display(MANIFEST));
             editions.push(edition);

@@ -9,5 +9,5 @@ mod raw;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Loaded, load};
+pub use load::{Loaded, load, load_files};
 pub use model::*;

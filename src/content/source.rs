@@ -1,7 +1,9 @@
 //! Where handbook files come from: a folder on disk or the copy embedded in the binary. Owns
 //! finding the editions and reading bytes within the size caps; it never parses TOML.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
@@ -25,6 +27,8 @@ pub const MAX_HANDBOOK_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Folder {
     Disk(PathBuf),
     Embedded(&'static Dir<'static>, String),
+    /// Files held in memory, by name: for tests, fuzzing and benchmarks.
+    Memory(Arc<BTreeMap<String, Vec<u8>>>, String),
 }
 
 impl Folder {
@@ -32,7 +36,7 @@ impl Folder {
     pub fn display(&self, file: &str) -> String {
         match self {
             Folder::Disk(dir) => dir.join(file).display().to_string(),
-            Folder::Embedded(_, prefix) => format!("{prefix}/{file}"),
+            Folder::Embedded(_, prefix) | Folder::Memory(_, prefix) => format!("{prefix}/{file}"),
         }
     }
 
@@ -55,6 +59,10 @@ impl Folder {
                 })?;
                 found.contents().to_vec()
             }
+            Folder::Memory(files, _) => files
+                .get(file)
+                .cloned()
+                .ok_or_else(|| Diagnostic::file(&shown, "this file is missing from the handbook folder"))?,
         };
         check_size(&shown, bytes.len() as u64, *budget)?;
         *budget -= bytes.len() as u64;
@@ -85,6 +93,7 @@ impl Folder {
                 .files()
                 .filter_map(|f| f.path().file_name()?.to_str().map(str::to_owned))
                 .collect(),
+            Folder::Memory(files, _) => files.keys().cloned().collect(),
         };
         names.retain(|n| n.ends_with(".toml") && n != MANIFEST);
         names.sort();
