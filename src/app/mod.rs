@@ -35,6 +35,32 @@ pub struct Options {
     pub look: Look,
 }
 
+impl Options {
+    /// A reader's defaults: not a kiosk, English if present, the default theme with colour.
+    pub fn reader(today: Date) -> Options {
+        Options {
+            kiosk: false,
+            idle_timeout: None,
+            today,
+            language: None,
+            look: Look {
+                theme: Theme::new(crate::theme::ThemeName::Default, true),
+                glyphs: Glyphs::new(false),
+                screen_reader: false,
+            },
+        }
+    }
+
+    /// Kiosk defaults: a kiosk with the given idle timeout.
+    pub fn kiosk(today: Date, idle_timeout: Option<Duration>) -> Options {
+        Options {
+            kiosk: true,
+            idle_timeout,
+            ..Options::reader(today)
+        }
+    }
+}
+
 /// How the screen is drawn: read by the view only.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Look {

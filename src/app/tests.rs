@@ -1,0 +1,242 @@
+//! `update` from every mode, on the shipped handbook, with a clock the test controls.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::*;
+use crate::content::{self, Date};
+
+const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+thread_local! {
+    static LIBRARY: Rc<Library> = Rc::new(content::load(None).library.expect("the shipped handbook loads"));
+}
+
+fn library() -> Rc<Library> {
+    LIBRARY.with(Rc::clone)
+}
+
+fn app_with(options: Options) -> App {
+    let mut app = App::new(library(), options, Duration::ZERO);
+    app.update(Action::Resize { width: 80, height: 24 }, Duration::ZERO);
+    app
+}
+
+fn reader() -> App {
+    app_with(Options::reader(TODAY))
+}
+
+fn at(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn all_actions() -> Vec<Action> {
+    let mut v = vec![
+        Action::NextChapter, Action::PrevChapter, Action::GoToChapter(3), Action::GoToChapter(99),
+        Action::LineUp, Action::LineDown, Action::PageUp, Action::PageDown, Action::Top,
+        Action::Bottom, Action::NextSection, Action::PrevSection, Action::Outline,
+        Action::NextLink, Action::PrevLink, Action::Follow, Action::Back, Action::Help,
+        Action::Search, Action::NextHit, Action::PrevHit, Action::Qr, Action::SwitchLanguage,
+        Action::Cancel, Action::SelectPrev, Action::SelectNext, Action::Choose, Action::Type('a'),
+        Action::Paste("tendon\u{1b}[2J".into()), Action::DeleteChar, Action::ClearInput,
+        Action::Start, Action::Click { column: 5, row: 0 }, Action::Click { column: 999, row: 999 },
+        Action::WheelUp, Action::WheelDown, Action::Tick, Action::Touch,
+        Action::Resize { width: 0, height: 0 }, Action::Resize { width: 30, height: 10 },
+        Action::Resize { width: 80, height: 24 },
+    ];
+    v.push(Action::Quit);
+    v
+}
+
+#[test]
+fn every_action_from_every_mode_keeps_the_state_sane() {
+    let modes = [Action::Help, Action::Outline, Action::Search, Action::Qr, Action::Cancel];
+    for kiosk in [false, true] {
+        for opener in &modes {
+            for action in all_actions() {
+                let options = if kiosk { Options::kiosk(TODAY, Some(at(60))) } else { Options::reader(TODAY) };
+                let mut app = app_with(options);
+                app.update(Action::Start, at(1));
+                app.update(opener.clone(), at(1));
+                app.update(action.clone(), at(2));
+                assert!(app.chapter < app.handbook().chapters.len());
+                assert!(app.top() <= app.max_scroll(), "{action:?} after {opener:?}");
+                assert_eq!(app.scroll.len(), app.handbook().chapters.len());
+                if kiosk {
+                    assert!(!app.quit, "kiosk never quits: {action:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn scrolling_is_clamped_and_kept_per_chapter() {
+    let mut app = reader();
+    app.update(Action::LineUp, at(0));
+    assert_eq!(app.top(), 0);
+    app.update(Action::Bottom, at(0));
+    assert_eq!(app.top(), app.max_scroll());
+    assert!(app.max_scroll() > 0);
+    app.update(Action::PageDown, at(0));
+    assert_eq!(app.top(), app.max_scroll());
+    let bottom = app.top();
+    app.update(Action::NextChapter, at(0));
+    assert_eq!((app.chapter, app.top()), (1, 0));
+    app.update(Action::PrevChapter, at(0));
+    assert_eq!((app.chapter, app.top()), (0, bottom), "the place is kept");
+    app.update(Action::PrevChapter, at(0));
+    assert_eq!(app.chapter, app.handbook().chapters.len() - 1, "wraps around");
+}
+
+#[test]
+fn sections_step_forward_and_back() {
+    let mut app = reader();
+    app.update(Action::NextSection, at(0));
+    let first = app.doc().unwrap().section_line[0];
+    assert_eq!(app.top(), first.min(app.max_scroll()));
+    app.update(Action::PrevSection, at(0));
+    assert_eq!(app.top(), 0);
+}
+
+#[test]
+fn links_are_followed_and_back_returns() {
+    let mut app = reader();
+    // Find a link on the overview and bring it into view.
+    let chapter = &app.handbook().chapters[0];
+    let link = chapter.units.iter().position(|u| matches!(u.kind, crate::content::UnitKind::Link(_))).unwrap();
+    let crate::content::UnitKind::Link(target) = chapter.units[link].kind else { unreachable!() };
+    let line = app.doc().unwrap().unit_line[link];
+    while app.top() + app.body_height() <= line {
+        app.update(Action::LineDown, at(0));
+    }
+    let before = app.top();
+    app.update(Action::NextLink, at(0));
+    assert!(app.focus.is_some());
+    while app.focus != Some(link) {
+        app.update(Action::NextLink, at(0));
+    }
+    app.update(Action::Follow, at(0));
+    assert_eq!(app.chapter, target.chapter);
+    assert_eq!(app.history.len(), 1);
+    app.update(Action::Back, at(0));
+    assert_eq!((app.chapter, app.top()), (0, before));
+    assert!(app.history.is_empty());
+}
+
+#[test]
+fn outline_jumps_to_the_chosen_section() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(2), at(0));
+    app.update(Action::Outline, at(0));
+    app.update(Action::SelectNext, at(0));
+    app.update(Action::Choose, at(0));
+    assert_eq!(app.mode, Mode::Reading);
+    let line = app.doc().unwrap().section_line[1];
+    assert_eq!(app.top(), line.min(app.max_scroll()));
+}
+
+#[test]
+fn search_opens_a_result_and_steps_through_hits() {
+    let mut app = reader();
+    app.update(Action::Search, at(0));
+    for c in "calsium".chars() {
+        app.update(Action::Type(c), at(0));
+    }
+    assert!(!app.find.hits().is_empty(), "a typo still finds calcium");
+    app.update(Action::Choose, at(0));
+    assert_eq!(app.mode, Mode::Reading);
+    assert_eq!(app.handbook().chapters[app.chapter].id, "tendonitis");
+    assert!(!app.find.highlights.is_empty());
+    assert_eq!(app.find.current, Some(app.find.reading.iter().position(|h| h.0 == app.chapter).unwrap()));
+    app.update(Action::NextHit, at(0));
+    app.update(Action::PrevHit, at(0));
+    app.update(Action::Cancel, at(0));
+    assert!(app.find.highlights.is_empty(), "Esc clears the highlights");
+}
+
+#[test]
+fn esc_in_search_returns_to_where_you_were() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(4), at(0));
+    app.update(Action::LineDown, at(0));
+    app.update(Action::Search, at(0));
+    app.update(Action::Paste("rupture".into()), at(0));
+    app.update(Action::SelectNext, at(0));
+    app.update(Action::Cancel, at(0));
+    assert_eq!((app.chapter, app.top(), app.mode.clone()), (4, 1, Mode::Reading));
+    assert!(app.find.query.is_empty());
+}
+
+#[test]
+fn a_huge_paste_is_capped() {
+    let mut app = reader();
+    app.update(Action::Search, at(0));
+    app.update(Action::Paste("tendon ".repeat(400)), at(0));
+    assert_eq!(app.find.query.chars().count(), crate::search::MAX_QUERY_CHARS);
+}
+
+#[test]
+fn kiosk_quit_goes_home_and_idle_resets_to_a_fresh_start() {
+    let options = Options::kiosk(TODAY, Some(at(120)));
+    let fresh = app_with(options.clone());
+    let mut app = app_with(options);
+    assert_eq!(app.mode, Mode::Home);
+    app.update(Action::Start, at(1));
+    app.update(Action::GoToChapter(2), at(2));
+    app.update(Action::PageDown, at(3));
+    app.update(Action::Search, at(4));
+    app.update(Action::Paste("tear".into()), at(5));
+    app.update(Action::Choose, at(6));
+    app.update(Action::SwitchLanguage, at(7));
+    app.update(Action::Help, at(8));
+    app.update(Action::Tick, at(8 + 89));
+    assert!(!app.idle.notice);
+    app.update(Action::Tick, at(8 + 90));
+    assert!(app.idle.notice, "the notice comes 30 s before the reset");
+    app.update(Action::Tick, at(8 + 120));
+    let mut expected = fresh.clone();
+    expected.idle = Idle::new(at(128));
+    assert_eq!(app, expected, "the state after a reset is a fresh start's");
+
+    app.update(Action::Start, at(130));
+    app.update(Action::Quit, at(131));
+    assert_eq!(app.mode, Mode::Home);
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_key_during_the_notice_only_dismisses_it() {
+    let mut app = app_with(Options::kiosk(TODAY, Some(at(10))));
+    app.update(Action::Start, at(0));
+    app.update(Action::Tick, at(5));
+    assert!(app.idle.notice);
+    app.update(Action::NextChapter, at(6));
+    assert!(!app.idle.notice);
+    assert_eq!(app.chapter, 0, "the dismissing key does nothing else");
+    app.update(Action::Tick, at(15));
+    assert_eq!(app.mode, Mode::Reading, "the timer restarted at the key");
+}
+
+#[test]
+fn switching_language_keeps_the_chapter() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(2), at(0));
+    app.update(Action::SwitchLanguage, at(0));
+    assert_eq!(app.handbook().language, "es");
+    assert_eq!(app.handbook().chapters[app.chapter].id, "rupture");
+}
+
+#[test]
+fn resizing_keeps_the_reader_on_the_same_text() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(2), at(0));
+    for _ in 0..12 {
+        app.update(Action::LineDown, at(0));
+    }
+    let unit = reading::unit_at(app.doc().unwrap(), app.top());
+    app.update(Action::Resize { width: 40, height: 20 }, at(0));
+    let after = reading::unit_at(app.doc().unwrap(), app.top());
+    assert_eq!(unit, after);
+    assert!(app.doc().unwrap().lines.len() > 0);
+}
