@@ -186,8 +186,19 @@ pub struct HelpRow {
     pub does: &'static str,
 }
 
+/// A key's name in plain ASCII, for `--ascii` screens.
+pub fn ascii_key(key: &'static str) -> &'static str {
+    match key {
+        "→" => "Right",
+        "←" => "Left",
+        "↑" => "Up",
+        "↓" => "Down",
+        other => other,
+    }
+}
+
 /// The help's rows, grouped and in table order, for `lang`.
-pub fn help_rows(lang: Lang, kiosk: bool) -> Vec<HelpRow> {
+pub fn help_rows(lang: Lang, kiosk: bool, ascii: bool) -> Vec<HelpRow> {
     let index = match lang {
         Lang::En => 0,
         Lang::Es => 1,
@@ -195,6 +206,7 @@ pub fn help_rows(lang: Lang, kiosk: bool) -> Vec<HelpRow> {
     let mut rows: Vec<HelpRow> = Vec::new();
     for group in [Group::Chapters, Group::Reading, Group::Links, Group::Search, Group::Other] {
         for b in BINDINGS.iter().filter(|b| b.group == group) {
+            let key = if ascii { ascii_key(b.key) } else { b.key };
             let does = if kiosk && (b.action)() == Action::Quit {
                 KIOSK_QUIT[index]
             } else {
@@ -202,14 +214,14 @@ pub fn help_rows(lang: Lang, kiosk: bool) -> Vec<HelpRow> {
             };
             match rows.iter_mut().find(|r| r.group == group && r.does == does) {
                 Some(row) => {
-                    if !row.keys.split(" / ").any(|k| k == b.key) {
+                    if !row.keys.split(" / ").any(|k| k == key) {
                         row.keys.push_str(" / ");
-                        row.keys.push_str(b.key);
+                        row.keys.push_str(key);
                     }
                 }
                 None => rows.push(HelpRow {
                     group,
-                    keys: b.key.to_owned(),
+                    keys: key.to_owned(),
                     does,
                 }),
             }
@@ -276,12 +288,14 @@ mod tests {
 
     #[test]
     fn help_groups_keys_that_do_the_same() {
-        let rows = help_rows(Lang::En, false);
+        let rows = help_rows(Lang::En, false, false);
         let next = rows.iter().find(|r| r.does == "Next chapter").unwrap();
         assert_eq!(next.keys, "Tab / → / l");
         let go = rows.iter().find(|r| r.does.starts_with("Go to chapter")).unwrap();
         assert_eq!(go.keys, "1-7");
-        let kiosk = help_rows(Lang::Es, true);
+        let kiosk = help_rows(Lang::Es, true, false);
+        let ascii = help_rows(Lang::En, false, true);
+        assert!(ascii.iter().all(|r| r.keys.is_ascii()));
         assert!(kiosk.iter().any(|r| r.does == "Volver al inicio"));
         assert!(!kiosk.iter().any(|r| r.does == "Salir"));
     }

@@ -4,7 +4,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
@@ -77,7 +76,7 @@ pub fn results_offset(app: &App) -> usize {
 pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Position> {
     let text = app.text();
     let t = &app.options.look.theme;
-    let rows = keymap::help_rows(app.lang(), app.options.kiosk);
+    let rows = keymap::help_rows(app.lang(), app.options.kiosk, app.options.look.glyphs.ascii);
     let keys_width = rows.iter().map(|r| r.keys.width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
     let mut group = None;
@@ -259,5 +258,4 @@ pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, r) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
         put(buf, inner.x, inner.y + i as u16, &Line::styled(&text.idle_notice[r], look.theme.notice), inner.width);
     }
-    let _ = Style::default();
 }

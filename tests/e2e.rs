@@ -1,0 +1,268 @@
+//! End to end: the reader in a real pseudo-terminal. Start, chapters, help, resize, search,
+//! languages, NO_COLOR, --ascii, quitting and a broken handbook.
+
+mod common;
+
+use common::{Spawn, Tui, contains, sgr_params, temp_dir};
+
+const TAB_BAR: &str = "[1 Overview]";
+
+fn started(args: &[&str]) -> Tui {
+    let mut t = Tui::run(args);
+    t.wait_for(TAB_BAR);
+    t
+}
+
+#[test]
+fn starts_with_tab_bar_overview_and_status_line() {
+    let mut t = started(&[]);
+    t.wait_for("Your Achilles tendon");
+    let top = t.row(0);
+    assert!(top.contains("[1 Overview]"), "tab bar: {top:?}");
+    assert!(top.contains("2 Tendonitis") && top.contains("3 Rupture"), "tab bar: {top:?}");
+    let bottom = t.row(29);
+    assert!(bottom.contains("? help") && bottom.contains("q quit"), "status line: {bottom:?}");
+    assert!(t.screen().alternate_screen(), "the interface runs on the alternate screen");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn key_3_opens_rupture() {
+    let mut t = started(&[]);
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.wait_for("Achilles tendon rupture");
+    assert!(!t.row(0).contains("[1 Overview]"), "only one tab is selected: {:?}", t.row(0));
+    t.send("\t");
+    t.wait_for("[4 ");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn help_opens_and_closes_with_esc_and_question_mark() {
+    let mut t = started(&[]);
+    t.send("?");
+    t.wait_for(" Keys ");
+    t.wait_for("Next chapter");
+    t.send_esc_then("the help to close on Esc", |s| !s.contains("Next chapter"));
+    t.send("?");
+    t.wait_for("Next chapter");
+    t.send("?");
+    t.wait_gone("Next chapter");
+    // Still reading: a key of the reader works.
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn resize_small_tiny_and_back() {
+    let mut t = started(&[]);
+    t.resize(30, 10);
+    // At 30 columns the whole tab bar cannot fit; the screen must be redrawn for 30×10.
+    // The tab bar no longer fits: it is redrawn with a "more" marker in the last column, the
+    // text is wrapped for 30 columns and the status line is on row 10.
+    t.wait_until_rows("a redraw for 30x10", |rows| {
+        rows.len() == 10
+            && rows[0].trim_end().ends_with('›')
+            && rows[9].starts_with(" Overview")
+            && rows[1].starts_with(" Your Achilles tendon ")
+    });
+    t.resize(15, 5);
+    t.wait_for("enlarge");
+    t.resize(100, 30);
+    t.wait_for(TAB_BAR);
+    t.wait_for("Your Achilles tendon");
+    assert!(!t.text().contains("enlarge"), "the notice left with the small size");
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn q_exits_0_and_restores_the_terminal() {
+    let mut t = started(&[]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_exits_143_and_restores_the_terminal() {
+    let mut t = started(&[]);
+    t.signal("TERM");
+    assert_eq!(t.wait_exit(), 143);
+    t.assert_restored();
+}
+
+#[test]
+#[allow(clippy::disallowed_methods)]
+fn broken_handbook_exits_2_with_a_located_message_and_no_alternate_screen() {
+    let dir = temp_dir("broken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("handbook/en");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    let toml = std::fs::read_to_string(dir.join("handbook.toml")).unwrap();
+    let mut lines: Vec<&str> = toml.lines().collect();
+    lines.insert(1, "colour = \"blue\"");
+    std::fs::write(dir.join("handbook.toml"), lines.join("\n") + "\n").unwrap();
+
+    let mut t = Tui::run(&["--handbook", dir.to_str().unwrap()]);
+    let code = t.wait_exit();
+    let raw = t.raw();
+    let out = String::from_utf8_lossy(&raw).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+
+    assert_eq!(code, 2, "output:\n{out}");
+    let located = format!("{}:2:1: ", dir.join("handbook.toml").display());
+    assert!(out.contains(&located), "no {located:?} in the output:\n{out}");
+    assert!(out.contains("colour"), "the message names the key:\n{out}");
+    assert!(!contains(&raw, b"\x1b[?1049h"), "the alternate screen was entered:\n{out:?}");
+    t.assert_restored();
+}
+
+#[test]
+fn search_with_a_typo_finds_tendonitis_and_opens_it() {
+    let mut t = started(&[]);
+    t.send("/");
+    t.wait_for("Search: ");
+    t.send("calsium");
+    t.wait_for("Search: calsium");
+    t.wait_for("Tendonitis > ");
+    let screen = t.text();
+    assert!(
+        screen.lines().any(|l| l.contains("▶") && l.contains("Tendonitis > ")),
+        "the chosen result is in Tendonitis:\n{screen}"
+    );
+    t.send("\r");
+    t.wait_for("[2 Tendonitis]");
+    t.wait_until("the status line to show the hit", |s| {
+        s.lines().last().is_some_and(|l| l.contains("hit 1 of"))
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn lang_es_option_shows_spanish() {
+    let mut t = Tui::run(&["--lang", "es"]);
+    t.wait_for("Ruptura");
+    assert!(t.row(0).contains("Ruptura"), "tab bar: {:?}", t.row(0));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn lang_from_environment_chooses_spanish() {
+    let mut t = Spawn::new(&[]).env("LANG", "es_ES.UTF-8").start();
+    t.wait_for("Ruptura");
+    assert!(t.row(0).contains("Ruptura"), "tab bar: {:?}", t.row(0));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// SGR parameters that are not colours: reset, bold, dim, italic, underline, blink, reverse,
+/// hidden, strike and their "off" forms.
+fn is_colourless(param: &str) -> bool {
+    param.is_empty()
+        || matches!(
+            param.parse::<u32>(),
+            Ok(0..=9 | 21..=29)
+        )
+}
+
+#[test]
+fn no_color_writes_no_colour_codes() {
+    let mut t = Spawn::new(&[]).env("NO_COLOR", "1").start();
+    t.wait_for(TAB_BAR);
+    // Draw more: another chapter, the help and the search with results.
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.send("?");
+    t.wait_for("Next chapter");
+    t.send("?");
+    t.wait_gone("Next chapter");
+    t.send("/");
+    t.wait_for("Search: ");
+    t.send("calf");
+    t.wait_for("▶");
+    t.send(common::CTRL_C);
+    assert_eq!(t.wait_exit(), 0);
+    let raw = t.raw();
+    let sgr = sgr_params(&raw);
+    assert!(!sgr.is_empty(), "expected some SGR sequences (bold, reverse) at all");
+    for params in &sgr {
+        for p in params.split([';', ':']) {
+            assert!(is_colourless(p), "colour parameter {p:?} in CSI {params}m with NO_COLOR=1");
+        }
+    }
+}
+
+#[test]
+fn ascii_draws_frame_scrollbar_and_status_in_ascii() {
+    let mut t = started(&["--ascii"]);
+    t.wait_for("Your Achilles tendon");
+    let rows = t.rows();
+    let top = &rows[0];
+    let status = &rows[rows.len() - 1];
+    assert!(top.is_ascii(), "tab bar is not ASCII: {top:?}");
+    assert!(status.is_ascii(), "status line is not ASCII: {status:?}");
+    let last_col: String = rows.iter().map(|r| r.chars().last().unwrap_or(' ')).collect();
+    assert!(last_col.is_ascii(), "scrollbar column is not ASCII: {last_col:?}");
+    // Whatever is not ASCII on the screen must be a letter of the content (é, ñ, ...).
+    for (i, r) in rows.iter().enumerate() {
+        for c in r.chars().filter(|c| !c.is_ascii()) {
+            assert!(c.is_alphabetic(), "row {i} has the drawing character {c:?}: {r:?}");
+        }
+    }
+    // The help's frame is ASCII (its key names are checked in `ascii_help_key_names`).
+    t.send("?");
+    t.wait_for("Next chapter");
+    for (i, r) in t.rows().iter().enumerate() {
+        for c in r.chars().filter(|c| !c.is_ascii()) {
+            assert!(
+                c.is_alphabetic() || "←→↑↓".contains(c),
+                "help row {i} has the drawing character {c:?}: {r:?}"
+            );
+        }
+    }
+    t.send("?");
+    t.wait_gone("Next chapter");
+    t.send("/");
+    t.wait_for("Search: ");
+    t.send("calf");
+    t.wait_for("Tendonitis > ");
+    for (i, r) in t.rows().iter().enumerate() {
+        for c in r.chars().filter(|c| !c.is_ascii()) {
+            assert!(c.is_alphabetic(), "search row {i} has the drawing character {c:?}: {r:?}");
+        }
+    }
+    t.send(common::CTRL_C);
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// Known app bug: with --ascii the help still writes the arrow keys as "→ ← ↑ ↓"
+/// (src/keymap.rs `key` strings are not mapped through the ASCII glyphs).
+#[test]
+#[ignore = "app bug: the help shows arrow glyphs (→ ← ↑ ↓) with --ascii"]
+fn ascii_help_key_names() {
+    let mut t = started(&["--ascii"]);
+    t.send("?");
+    t.wait_for("Next chapter");
+    let rows = t.rows();
+    t.send(common::CTRL_C);
+    assert_eq!(t.wait_exit(), 0);
+    for (i, r) in rows.iter().enumerate() {
+        for c in r.chars().filter(|c| !c.is_ascii()) {
+            assert!(c.is_alphabetic(), "help row {i} has the drawing character {c:?}: {r:?}");
+        }
+    }
+}

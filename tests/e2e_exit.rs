@@ -1,0 +1,140 @@
+//! End to end: every way out of the program, from every state, restores the terminal. The
+//! matrix is {q, Ctrl-C, panic (Ctrl-F12), SIGTERM, SIGHUP, SIGINT, SIGQUIT} × {a chapter, the
+//! search prompt, the help}; each cell is its own test so they run in parallel. Then the pty is
+//! closed under a running program.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{CTRL_C, CTRL_F12, Spawn, Tui};
+
+#[derive(Debug, Clone, Copy)]
+enum State {
+    Chapter,
+    Search,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Trigger {
+    Q,
+    CtrlC,
+    Panic,
+    Signal(&'static str, u32),
+}
+
+fn reach(t: &mut Tui, state: State) {
+    t.wait_for("[1 Overview]");
+    match state {
+        State::Chapter => {
+            t.send("3");
+            t.wait_for("[3 Rupture]");
+            t.wait_for("Achilles tendon rupture");
+        }
+        State::Search => {
+            t.send("/");
+            t.wait_for("Search: ");
+        }
+        State::Help => {
+            t.send("?");
+            t.wait_for(" Keys ");
+            t.wait_for("Next chapter");
+        }
+    }
+}
+
+fn cell(state: State, trigger: Trigger) {
+    let mut t = Tui::run(&[]);
+    reach(&mut t, state);
+    let expected = match trigger {
+        Trigger::Q => {
+            t.send("q");
+            if let State::Search = state {
+                // In the prompt q is text, not a way out.
+                t.wait_for("Search: q");
+                t.assert_running("q in the search prompt");
+                t.send(CTRL_C);
+            }
+            0
+        }
+        Trigger::CtrlC => {
+            t.send(CTRL_C);
+            0
+        }
+        Trigger::Panic => {
+            t.send(CTRL_F12);
+            101
+        }
+        Trigger::Signal(name, code) => {
+            t.signal(name);
+            code
+        }
+    };
+    let code = t.wait_exit();
+    let raw = t.raw();
+    assert_eq!(code, expected, "{trigger:?} in {state:?}; screen:\n{}", t.text());
+    if let Trigger::Panic = trigger {
+        assert!(
+            common::contains(&raw, b"panic requested by the test key"),
+            "the panic message was not printed:\n{}",
+            t.text()
+        );
+    }
+    t.assert_restored();
+}
+
+macro_rules! matrix {
+    ($($name:ident: $state:ident, $trigger:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                cell(State::$state, $trigger);
+            }
+        )*
+    };
+}
+
+matrix! {
+    chapter_q: Chapter, Trigger::Q;
+    chapter_ctrl_c: Chapter, Trigger::CtrlC;
+    chapter_panic: Chapter, Trigger::Panic;
+    chapter_sigterm: Chapter, Trigger::Signal("TERM", 143);
+    chapter_sighup: Chapter, Trigger::Signal("HUP", 129);
+    chapter_sigint: Chapter, Trigger::Signal("INT", 130);
+    chapter_sigquit: Chapter, Trigger::Signal("QUIT", 131);
+    search_q_is_text_then_ctrl_c: Search, Trigger::Q;
+    search_ctrl_c: Search, Trigger::CtrlC;
+    search_panic: Search, Trigger::Panic;
+    search_sigterm: Search, Trigger::Signal("TERM", 143);
+    search_sighup: Search, Trigger::Signal("HUP", 129);
+    search_sigint: Search, Trigger::Signal("INT", 130);
+    search_sigquit: Search, Trigger::Signal("QUIT", 131);
+    help_q: Help, Trigger::Q;
+    help_ctrl_c: Help, Trigger::CtrlC;
+    help_panic: Help, Trigger::Panic;
+    help_sigterm: Help, Trigger::Signal("TERM", 143);
+    help_sighup: Help, Trigger::Signal("HUP", 129);
+    help_sigint: Help, Trigger::Signal("INT", 130);
+    help_sigquit: Help, Trigger::Signal("QUIT", 131);
+}
+
+/// The terminal goes away (the emulator's window is closed): the program must not hang on.
+fn pty_closed(args: &[&str], ready: &str) {
+    let mut t = Spawn::new(args).start();
+    t.wait_for(ready);
+    t.close_pty();
+    let code = t.wait_exit_within(Duration::from_secs(2));
+    eprintln!("exit status after the pty closed ({args:?}): {code}");
+}
+
+#[test]
+fn pty_closed_reader_exits_within_2s() {
+    pty_closed(&[], "[1 Overview]");
+}
+
+#[test]
+fn pty_closed_kiosk_exits_within_2s() {
+    // In the kiosk no key quits, so only the hang-up can end it.
+    pty_closed(&["--kiosk"], "Press any key to start");
+}
