@@ -1,1 +1,93 @@
-fn main(){}
+//! Search speed: building the index, and one search per keystroke for 1-, 4- and 12-character
+//! queries, a two-word query and a typo, on the shipped handbook and on a generated 10 MB one.
+//! Run with `cargo bench --bench search`.
+
+use std::hint::black_box;
+
+use achilles_handbook::content::{self, Handbook, Section};
+use achilles_handbook::search::Index;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The English edition with every chapter's sections repeated until the text is ~10 MB.
+fn large(base: &Handbook, bytes: usize) -> Handbook {
+    let mut h = base.clone();
+    let size = |h: &Handbook| -> usize {
+        h.chapters
+            .iter()
+            .flat_map(|c| c.units.iter())
+            .map(|u| u.text.len())
+            .sum()
+    };
+    let originals: Vec<_> = h.chapters.clone();
+    let mut round = 0;
+    while size(&h) < bytes {
+        round += 1;
+        for (chapter, original) in h.chapters.iter_mut().zip(&originals) {
+            for (s, section) in original.sections.iter().enumerate() {
+                let end = original
+                    .sections
+                    .get(s + 1)
+                    .map_or(original.units.len(), |n| n.first_unit);
+                let index = chapter.sections.len();
+                chapter.sections.push(Section {
+                    id: format!("{}-{round}", section.id),
+                    heading: section.heading.clone(),
+                    first_unit: chapter.units.len(),
+                });
+                for unit in &original.units[section.first_unit..end] {
+                    let mut u = unit.clone();
+                    u.section = Some(index);
+                    chapter.units.push(u);
+                }
+            }
+        }
+    }
+    h
+}
+
+fn bench(c: &mut Criterion) {
+    let library = content::load(None)
+        .library
+        .expect("the shipped handbook loads");
+    let shipped = library
+        .editions
+        .iter()
+        .find(|e| e.language == "en")
+        .expect("English edition")
+        .clone();
+    let big = large(&shipped, 10 * 1024 * 1024);
+    let queries = [
+        ("1 char", "t"),
+        ("4 chars", "tend"),
+        ("12 chars", "achilles ten"),
+        ("two words", "calf muscle"),
+        ("typo", "calsium"),
+    ];
+
+    c.bench_function("load shipped handbook (both editions)", |b| {
+        b.iter(|| black_box(content::load(None)))
+    });
+    c.bench_function("index shipped (en)", |b| {
+        b.iter(|| black_box(Index::build(&shipped)))
+    });
+    let index = Index::build(&shipped);
+    for (name, q) in queries {
+        c.bench_function(&format!("search shipped {name}"), |b| {
+            b.iter(|| black_box(index.search(black_box(q))))
+        });
+    }
+
+    let mut slow = c.benchmark_group("10 MB");
+    slow.sample_size(10);
+    slow.bench_function("index 10 MB", |b| b.iter(|| black_box(Index::build(&big))));
+    let index = Index::build(&big);
+    for (name, q) in queries {
+        slow.bench_function(format!("search 10 MB {name}"), |b| {
+            b.iter(|| black_box(index.search(black_box(q))))
+        });
+    }
+    slow.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

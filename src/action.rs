@@ -46,10 +46,16 @@ pub enum Action {
     /// Leave the kiosk home screen.
     Start,
     /// A click or tap at a cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     WheelUp,
     WheelDown,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Time passed with no input; drives the idle notice and reset.
     Tick,
     /// `--watch` found changed files that load.

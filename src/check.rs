@@ -10,14 +10,25 @@ use crate::readability::{self, MAX_SENTENCE_WORDS};
 pub const MAX_GRADE: f64 = 8.0;
 
 /// Writes the report and returns the exit status: 0 when there is no error, 2 otherwise.
-pub fn report(out: &mut impl Write, diagnostics: &[Diagnostic], library: Option<&Library>, today: Date) -> io::Result<u8> {
+pub fn report(
+    out: &mut impl Write,
+    diagnostics: &[Diagnostic],
+    library: Option<&Library>,
+    today: Date,
+) -> io::Result<u8> {
     for d in diagnostics {
         writeln!(out, "{d}")?;
     }
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let mut warnings = diagnostics.len() - errors;
     let Some(library) = library else {
-        writeln!(out, "{errors} error(s), {warnings} warning(s): fix the errors above and run check again.")?;
+        writeln!(
+            out,
+            "{errors} error(s), {warnings} warning(s): fix the errors above and run check again."
+        )?;
         return Ok(2);
     };
     let mut chapters = 0;
@@ -28,22 +39,42 @@ pub fn report(out: &mut impl Write, diagnostics: &[Diagnostic], library: Option<
             let r = readability::report(chapter, spanish);
             let file = format!("{}/{}.toml", edition.language, chapter.id);
             if spanish {
-                writeln!(out, "{file}: Fernández-Huerta ease {:.0} ({} sentences, {} words)", r.fernandez_huerta(), r.sentences, r.words)?;
+                writeln!(
+                    out,
+                    "{file}: Fernández-Huerta ease {:.0} ({} sentences, {} words)",
+                    r.fernandez_huerta(),
+                    r.sentences,
+                    r.words
+                )?;
             } else {
                 let grade = r.flesch_kincaid();
-                writeln!(out, "{file}: reading grade {grade:.1} ({} sentences, {} words)", r.sentences, r.words)?;
+                writeln!(
+                    out,
+                    "{file}: reading grade {grade:.1} ({} sentences, {} words)",
+                    r.sentences, r.words
+                )?;
                 if grade > MAX_GRADE {
                     warnings += 1;
-                    writeln!(out, "{file}: warning: reading grade {grade:.1} is above {MAX_GRADE}; use shorter sentences and words")?;
+                    writeln!(
+                        out,
+                        "{file}: warning: reading grade {grade:.1} is above {MAX_GRADE}; use shorter sentences and words"
+                    )?;
                 }
             }
             for (line, words, start) in &r.long {
                 warnings += 1;
-                writeln!(out, "{file}:{line}: warning: sentence of {words} words (over {MAX_SENTENCE_WORDS}): {start}")?;
+                writeln!(
+                    out,
+                    "{file}:{line}: warning: sentence of {words} words (over {MAX_SENTENCE_WORDS}): {start}"
+                )?;
             }
             if today >= chapter.review_due {
                 warnings += 1;
-                writeln!(out, "{file}: warning: due for review since {}-{:02}-{:02}", chapter.review_due.year, chapter.review_due.month, chapter.review_due.day)?;
+                writeln!(
+                    out,
+                    "{file}: warning: due for review since {}-{:02}-{:02}",
+                    chapter.review_due.year, chapter.review_due.month, chapter.review_due.day
+                )?;
             }
         }
     }

@@ -96,7 +96,9 @@ pub enum Command {
 impl Cli {
     /// The idle timeout in force, if any.
     pub fn idle_timeout(&self) -> Option<std::time::Duration> {
-        let seconds = self.idle_timeout.unwrap_or(if self.kiosk { 120 } else { 0 });
+        let seconds = self
+            .idle_timeout
+            .unwrap_or(if self.kiosk { 120 } else { 0 });
         (seconds > 0).then(|| std::time::Duration::from_secs(seconds))
     }
 
@@ -149,7 +151,10 @@ mod tests {
     #[test]
     fn idle_timeout_defaults_by_mode() {
         let kiosk = Cli::parse_from(["x", "--kiosk"]);
-        assert_eq!(kiosk.idle_timeout(), Some(std::time::Duration::from_secs(120)));
+        assert_eq!(
+            kiosk.idle_timeout(),
+            Some(std::time::Duration::from_secs(120))
+        );
         let off = Cli::parse_from(["x", "--kiosk", "--idle-timeout", "0"]);
         assert_eq!(off.idle_timeout(), None);
         assert_eq!(Cli::parse_from(["x"]).idle_timeout(), None);

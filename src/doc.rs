@@ -25,13 +25,21 @@ pub enum LineKind {
     Heading,
     Paragraph,
     /// A bullet item; `first` is the line that carries the bullet mark.
-    Bullet { first: bool },
+    Bullet {
+        first: bool,
+    },
     CalloutLabel(CalloutKind),
     Callout(CalloutKind),
     ContactLabel,
-    ContactPhone { first: bool },
-    ContactHours { first: bool },
-    Link { first: bool },
+    ContactPhone {
+        first: bool,
+    },
+    ContactHours {
+        first: bool,
+    },
+    Link {
+        first: bool,
+    },
 }
 
 /// The two-column marks in front of lines. Kept the same width in Unicode and ASCII so the
@@ -92,15 +100,20 @@ impl Doc {
                     let reviewed = format!(
                         "{} {}",
                         cx.text.reviewed,
-                        cx.text
-                            .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year, cx.lang)
+                        cx.text.month_year(
+                            chapter.reviewed_on.month,
+                            chapter.reviewed_on.year,
+                            cx.lang
+                        )
                     );
                     doc.meta(&reviewed, full, LineKind::Meta);
                     if cx.today >= chapter.review_due {
                         doc.meta(cx.text.review_overdue, full, LineKind::Overdue);
                     }
                 }
-                UnitKind::Summary => doc.wrap(index, &unit.text, full, section, |_| LineKind::Summary),
+                UnitKind::Summary => {
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Summary)
+                }
                 UnitKind::Heading => {
                     if let Some(s) = section {
                         while doc.section_line.len() <= s {
@@ -112,9 +125,9 @@ impl Doc {
                 UnitKind::Paragraph => {
                     doc.wrap(index, &unit.text, full, section, |_| LineKind::Paragraph)
                 }
-                UnitKind::Bullet => {
-                    doc.wrap(index, &unit.text, inner, section, |first| LineKind::Bullet { first })
-                }
+                UnitKind::Bullet => doc.wrap(index, &unit.text, inner, section, |first| {
+                    LineKind::Bullet { first }
+                }),
                 UnitKind::Callout(k) => {
                     let k = *k;
                     doc.lines.push(DocLine {
@@ -130,15 +143,19 @@ impl Doc {
                 }
                 UnitKind::ContactPhone => {
                     let w = inner.saturating_sub(cx.text.phone.width() + 2).max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| LineKind::ContactPhone { first })
+                    doc.wrap(index, &unit.text, w, section, |first| {
+                        LineKind::ContactPhone { first }
+                    })
                 }
                 UnitKind::ContactHours => {
                     let w = inner.saturating_sub(cx.text.hours.width() + 2).max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| LineKind::ContactHours { first })
+                    doc.wrap(index, &unit.text, w, section, |first| {
+                        LineKind::ContactHours { first }
+                    })
                 }
-                UnitKind::Link(_) => {
-                    doc.wrap(index, &unit.text, inner, section, |first| LineKind::Link { first })
-                }
+                UnitKind::Link(_) => doc.wrap(index, &unit.text, inner, section, |first| {
+                    LineKind::Link { first }
+                }),
             }
             previous = Some(kind);
         }
@@ -217,7 +234,9 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
         let start = match line {
             // The usual case: a slice of `text`, whose offset is its distance from the start.
             std::borrow::Cow::Borrowed(s) => (s.as_ptr() as usize).wrapping_sub(base),
-            std::borrow::Cow::Owned(ref s) => text[cursor..].find(s.as_str()).map_or(cursor, |i| cursor + i),
+            std::borrow::Cow::Owned(ref s) => text[cursor..]
+                .find(s.as_str())
+                .map_or(cursor, |i| cursor + i),
         };
         let start = start.min(text.len());
         let end = (start + line.len()).min(text.len());
@@ -249,7 +268,10 @@ mod tests {
         let text = "The Achilles tendon links the calf muscle to the heel bone.";
         let ranges = wrap_ranges(text, 20);
         assert!(ranges.len() > 2);
-        let words: Vec<&str> = ranges.iter().flat_map(|r| text[r.clone()].split(' ')).collect();
+        let words: Vec<&str> = ranges
+            .iter()
+            .flat_map(|r| text[r.clone()].split(' '))
+            .collect();
         assert_eq!(words, text.split(' ').collect::<Vec<_>>());
         assert!(widths(text, 20).iter().all(|w| *w <= 20));
     }

@@ -49,7 +49,12 @@ const RL: &[Context] = &[Context::Reader, Context::List];
 const L: &[Context] = &[Context::List];
 const P: &[Context] = &[Context::Prompt];
 const LP: &[Context] = &[Context::List, Context::Prompt];
-const ALL: &[Context] = &[Context::Reader, Context::List, Context::Prompt, Context::Home];
+const ALL: &[Context] = &[
+    Context::Reader,
+    Context::List,
+    Context::Prompt,
+    Context::Home,
+];
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
@@ -85,57 +90,567 @@ const SEL_NEXT: [&str; 2] = ["Next entry", "Entrada siguiente"];
 
 /// Every key binding. Order matters only for the help, which lists them as they stand here.
 pub static BINDINGS: &[Binding] = &[
-    bind!(R, Tab, NONE, Action::NextChapter, "Tab", Chapters, NEXT_CH[0], NEXT_CH[1], true),
-    bind!(R, Right, NONE, Action::NextChapter, "→", Chapters, NEXT_CH[0], NEXT_CH[1], false),
-    bind!(R, Char('l'), NONE, Action::NextChapter, "l", Chapters, NEXT_CH[0], NEXT_CH[1], false),
-    bind!(R, BackTab, SHIFT, Action::PrevChapter, "Shift-Tab", Chapters, PREV_CH[0], PREV_CH[1], false),
-    bind!(R, Left, NONE, Action::PrevChapter, "←", Chapters, PREV_CH[0], PREV_CH[1], false),
-    bind!(R, Char('h'), NONE, Action::PrevChapter, "h", Chapters, PREV_CH[0], PREV_CH[1], false),
-    bind!(R, Char('1'), NONE, Action::GoToChapter(0), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('2'), NONE, Action::GoToChapter(1), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('3'), NONE, Action::GoToChapter(2), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('4'), NONE, Action::GoToChapter(3), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('5'), NONE, Action::GoToChapter(4), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('6'), NONE, Action::GoToChapter(5), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('7'), NONE, Action::GoToChapter(6), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('8'), NONE, Action::GoToChapter(7), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(R, Char('9'), NONE, Action::GoToChapter(8), "1-7", Chapters, GO_CH[0], GO_CH[1], false),
-    bind!(RL, Up, NONE, Action::LineUp, "↑", Reading, UP[0], UP[1], false),
-    bind!(RL, Char('k'), NONE, Action::LineUp, "k", Reading, UP[0], UP[1], false),
-    bind!(RL, Down, NONE, Action::LineDown, "↓", Reading, DOWN[0], DOWN[1], false),
-    bind!(RL, Char('j'), NONE, Action::LineDown, "j", Reading, DOWN[0], DOWN[1], false),
-    bind!(RL, PageUp, NONE, Action::PageUp, "PgUp", Reading, PGUP[0], PGUP[1], false),
-    bind!(R, Char('b'), NONE, Action::PageUp, "b", Reading, PGUP[0], PGUP[1], false),
-    bind!(RL, PageDown, NONE, Action::PageDown, "PgDn", Reading, PGDN[0], PGDN[1], false),
-    bind!(R, Char(' '), NONE, Action::PageDown, "Space", Reading, PGDN[0], PGDN[1], false),
-    bind!(RL, Home, NONE, Action::Top, "Home", Reading, TOP[0], TOP[1], false),
-    bind!(R, Char('g'), NONE, Action::Top, "g", Reading, TOP[0], TOP[1], false),
-    bind!(RL, End, NONE, Action::Bottom, "End", Reading, BOTTOM[0], BOTTOM[1], false),
-    bind!(R, Char('G'), SHIFT, Action::Bottom, "G", Reading, BOTTOM[0], BOTTOM[1], false),
-    bind!(R, Char('['), NONE, Action::PrevSection, "[", Reading, "Previous section", "Sección anterior", false),
-    bind!(R, Char(']'), NONE, Action::NextSection, "]", Reading, "Next section", "Sección siguiente", false),
-    bind!(R, Char('o'), NONE, Action::Outline, "o", Reading, "List the sections", "Lista de secciones", true),
-    bind!(R, Char('f'), NONE, Action::NextLink, "f", Links, "Focus the next link", "Enfocar el enlace siguiente", false),
-    bind!(R, Char('F'), SHIFT, Action::PrevLink, "F", Links, "Focus the previous link", "Enfocar el enlace anterior", false),
-    bind!(R, Enter, NONE, Action::Follow, "Enter", Links, "Open the focused link", "Abrir el enlace enfocado", false),
-    bind!(R, Backspace, NONE, Action::Back, "Backspace", Links, "Go back", "Volver", false),
-    bind!(R, Char('/'), NONE, Action::Search, "/", Search, "Search all chapters", "Buscar en todo el manual", true),
-    bind!(R, Char('f'), CTRL, Action::Search, "Ctrl-F", Search, "Search all chapters", "Buscar en todo el manual", false),
-    bind!(R, Char('n'), NONE, Action::NextHit, "n", Search, "Next search hit", "Resultado siguiente", false),
-    bind!(R, Char('N'), SHIFT, Action::PrevHit, "N", Search, "Previous search hit", "Resultado anterior", false),
-    bind!(LP, Up, NONE, Action::SelectPrev, "↑", Search, SEL_PREV[0], SEL_PREV[1], false),
-    bind!(LP, Down, NONE, Action::SelectNext, "↓", Search, SEL_NEXT[0], SEL_NEXT[1], false),
-    bind!(L, Char('k'), NONE, Action::SelectPrev, "k", Search, SEL_PREV[0], SEL_PREV[1], false),
-    bind!(L, Char('j'), NONE, Action::SelectNext, "j", Search, SEL_NEXT[0], SEL_NEXT[1], false),
-    bind!(LP, Enter, NONE, Action::Choose, "Enter", Search, "Open the chosen entry", "Abrir la entrada elegida", false),
-    bind!(P, Backspace, NONE, Action::DeleteChar, "Backspace", Search, "Delete a letter", "Borrar una letra", false),
-    bind!(P, Char('u'), CTRL, Action::ClearInput, "Ctrl-U", Search, "Clear the search", "Borrar la búsqueda", false),
-    bind!(R, Char('c'), NONE, Action::Qr, "c", Other, "Phone number as a QR code", "Número como código QR", false),
-    bind!(&[Context::Reader, Context::Home], Char('L'), SHIFT, Action::SwitchLanguage, "L", Other, "Switch language", "Cambiar de idioma", false),
-    bind!(RL, Char('?'), NONE, Action::Help, "?", Other, "Show or hide this help", "Mostrar u ocultar esta ayuda", true),
-    bind!(ALL, Esc, NONE, Action::Cancel, "Esc", Other, "Close, or clear search highlights", "Cerrar, o quitar los resaltados", false),
-    bind!(RL, Char('q'), NONE, Action::Quit, "q", Other, "Quit", "Salir", true),
-    bind!(ALL, Char('c'), CTRL, Action::Quit, "Ctrl-C", Other, "Quit", "Salir", false),
+    bind!(
+        R,
+        Tab,
+        NONE,
+        Action::NextChapter,
+        "Tab",
+        Chapters,
+        NEXT_CH[0],
+        NEXT_CH[1],
+        true
+    ),
+    bind!(
+        R,
+        Right,
+        NONE,
+        Action::NextChapter,
+        "→",
+        Chapters,
+        NEXT_CH[0],
+        NEXT_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('l'),
+        NONE,
+        Action::NextChapter,
+        "l",
+        Chapters,
+        NEXT_CH[0],
+        NEXT_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        BackTab,
+        SHIFT,
+        Action::PrevChapter,
+        "Shift-Tab",
+        Chapters,
+        PREV_CH[0],
+        PREV_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Left,
+        NONE,
+        Action::PrevChapter,
+        "←",
+        Chapters,
+        PREV_CH[0],
+        PREV_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('h'),
+        NONE,
+        Action::PrevChapter,
+        "h",
+        Chapters,
+        PREV_CH[0],
+        PREV_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('1'),
+        NONE,
+        Action::GoToChapter(0),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('2'),
+        NONE,
+        Action::GoToChapter(1),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('3'),
+        NONE,
+        Action::GoToChapter(2),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('4'),
+        NONE,
+        Action::GoToChapter(3),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('5'),
+        NONE,
+        Action::GoToChapter(4),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('6'),
+        NONE,
+        Action::GoToChapter(5),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('7'),
+        NONE,
+        Action::GoToChapter(6),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('8'),
+        NONE,
+        Action::GoToChapter(7),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('9'),
+        NONE,
+        Action::GoToChapter(8),
+        "1-7",
+        Chapters,
+        GO_CH[0],
+        GO_CH[1],
+        false
+    ),
+    bind!(
+        RL,
+        Up,
+        NONE,
+        Action::LineUp,
+        "↑",
+        Reading,
+        UP[0],
+        UP[1],
+        false
+    ),
+    bind!(
+        RL,
+        Char('k'),
+        NONE,
+        Action::LineUp,
+        "k",
+        Reading,
+        UP[0],
+        UP[1],
+        false
+    ),
+    bind!(
+        RL,
+        Down,
+        NONE,
+        Action::LineDown,
+        "↓",
+        Reading,
+        DOWN[0],
+        DOWN[1],
+        false
+    ),
+    bind!(
+        RL,
+        Char('j'),
+        NONE,
+        Action::LineDown,
+        "j",
+        Reading,
+        DOWN[0],
+        DOWN[1],
+        false
+    ),
+    bind!(
+        RL,
+        PageUp,
+        NONE,
+        Action::PageUp,
+        "PgUp",
+        Reading,
+        PGUP[0],
+        PGUP[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('b'),
+        NONE,
+        Action::PageUp,
+        "b",
+        Reading,
+        PGUP[0],
+        PGUP[1],
+        false
+    ),
+    bind!(
+        RL,
+        PageDown,
+        NONE,
+        Action::PageDown,
+        "PgDn",
+        Reading,
+        PGDN[0],
+        PGDN[1],
+        false
+    ),
+    bind!(
+        R,
+        Char(' '),
+        NONE,
+        Action::PageDown,
+        "Space",
+        Reading,
+        PGDN[0],
+        PGDN[1],
+        false
+    ),
+    bind!(
+        RL,
+        Home,
+        NONE,
+        Action::Top,
+        "Home",
+        Reading,
+        TOP[0],
+        TOP[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('g'),
+        NONE,
+        Action::Top,
+        "g",
+        Reading,
+        TOP[0],
+        TOP[1],
+        false
+    ),
+    bind!(
+        RL,
+        End,
+        NONE,
+        Action::Bottom,
+        "End",
+        Reading,
+        BOTTOM[0],
+        BOTTOM[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('G'),
+        SHIFT,
+        Action::Bottom,
+        "G",
+        Reading,
+        BOTTOM[0],
+        BOTTOM[1],
+        false
+    ),
+    bind!(
+        R,
+        Char('['),
+        NONE,
+        Action::PrevSection,
+        "[",
+        Reading,
+        "Previous section",
+        "Sección anterior",
+        false
+    ),
+    bind!(
+        R,
+        Char(']'),
+        NONE,
+        Action::NextSection,
+        "]",
+        Reading,
+        "Next section",
+        "Sección siguiente",
+        false
+    ),
+    bind!(
+        R,
+        Char('o'),
+        NONE,
+        Action::Outline,
+        "o",
+        Reading,
+        "List the sections",
+        "Lista de secciones",
+        true
+    ),
+    bind!(
+        R,
+        Char('f'),
+        NONE,
+        Action::NextLink,
+        "f",
+        Links,
+        "Focus the next link",
+        "Enfocar el enlace siguiente",
+        false
+    ),
+    bind!(
+        R,
+        Char('F'),
+        SHIFT,
+        Action::PrevLink,
+        "F",
+        Links,
+        "Focus the previous link",
+        "Enfocar el enlace anterior",
+        false
+    ),
+    bind!(
+        R,
+        Enter,
+        NONE,
+        Action::Follow,
+        "Enter",
+        Links,
+        "Open the focused link",
+        "Abrir el enlace enfocado",
+        false
+    ),
+    bind!(
+        R,
+        Backspace,
+        NONE,
+        Action::Back,
+        "Backspace",
+        Links,
+        "Go back",
+        "Volver",
+        false
+    ),
+    bind!(
+        R,
+        Char('/'),
+        NONE,
+        Action::Search,
+        "/",
+        Search,
+        "Search all chapters",
+        "Buscar en todo el manual",
+        true
+    ),
+    bind!(
+        R,
+        Char('f'),
+        CTRL,
+        Action::Search,
+        "Ctrl-F",
+        Search,
+        "Search all chapters",
+        "Buscar en todo el manual",
+        false
+    ),
+    bind!(
+        R,
+        Char('n'),
+        NONE,
+        Action::NextHit,
+        "n",
+        Search,
+        "Next search hit",
+        "Resultado siguiente",
+        false
+    ),
+    bind!(
+        R,
+        Char('N'),
+        SHIFT,
+        Action::PrevHit,
+        "N",
+        Search,
+        "Previous search hit",
+        "Resultado anterior",
+        false
+    ),
+    bind!(
+        LP,
+        Up,
+        NONE,
+        Action::SelectPrev,
+        "↑",
+        Search,
+        SEL_PREV[0],
+        SEL_PREV[1],
+        false
+    ),
+    bind!(
+        LP,
+        Down,
+        NONE,
+        Action::SelectNext,
+        "↓",
+        Search,
+        SEL_NEXT[0],
+        SEL_NEXT[1],
+        false
+    ),
+    bind!(
+        L,
+        Char('k'),
+        NONE,
+        Action::SelectPrev,
+        "k",
+        Search,
+        SEL_PREV[0],
+        SEL_PREV[1],
+        false
+    ),
+    bind!(
+        L,
+        Char('j'),
+        NONE,
+        Action::SelectNext,
+        "j",
+        Search,
+        SEL_NEXT[0],
+        SEL_NEXT[1],
+        false
+    ),
+    bind!(
+        LP,
+        Enter,
+        NONE,
+        Action::Choose,
+        "Enter",
+        Search,
+        "Open the chosen entry",
+        "Abrir la entrada elegida",
+        false
+    ),
+    bind!(
+        P,
+        Backspace,
+        NONE,
+        Action::DeleteChar,
+        "Backspace",
+        Search,
+        "Delete a letter",
+        "Borrar una letra",
+        false
+    ),
+    bind!(
+        P,
+        Char('u'),
+        CTRL,
+        Action::ClearInput,
+        "Ctrl-U",
+        Search,
+        "Clear the search",
+        "Borrar la búsqueda",
+        false
+    ),
+    bind!(
+        R,
+        Char('c'),
+        NONE,
+        Action::Qr,
+        "c",
+        Other,
+        "Phone number as a QR code",
+        "Número como código QR",
+        false
+    ),
+    bind!(
+        &[Context::Reader, Context::Home],
+        Char('L'),
+        SHIFT,
+        Action::SwitchLanguage,
+        "L",
+        Other,
+        "Switch language",
+        "Cambiar de idioma",
+        false
+    ),
+    bind!(
+        RL,
+        Char('?'),
+        NONE,
+        Action::Help,
+        "?",
+        Other,
+        "Show or hide this help",
+        "Mostrar u ocultar esta ayuda",
+        true
+    ),
+    bind!(
+        ALL,
+        Esc,
+        NONE,
+        Action::Cancel,
+        "Esc",
+        Other,
+        "Close, or clear search highlights",
+        "Cerrar, o quitar los resaltados",
+        false
+    ),
+    bind!(
+        RL,
+        Char('q'),
+        NONE,
+        Action::Quit,
+        "q",
+        Other,
+        "Quit",
+        "Salir",
+        true
+    ),
+    bind!(
+        ALL,
+        Char('c'),
+        CTRL,
+        Action::Quit,
+        "Ctrl-C",
+        Other,
+        "Quit",
+        "Salir",
+        false
+    ),
 ];
 
 /// What Quit does in kiosk mode, for the help and hints.
@@ -204,7 +719,13 @@ pub fn help_rows(lang: Lang, kiosk: bool, ascii: bool) -> Vec<HelpRow> {
         Lang::Es => 1,
     };
     let mut rows: Vec<HelpRow> = Vec::new();
-    for group in [Group::Chapters, Group::Reading, Group::Links, Group::Search, Group::Other] {
+    for group in [
+        Group::Chapters,
+        Group::Reading,
+        Group::Links,
+        Group::Search,
+        Group::Other,
+    ] {
         for b in BINDINGS.iter().filter(|b| b.group == group) {
             let key = if ascii { ascii_key(b.key) } else { b.key };
             let does = if kiosk && (b.action)() == Action::Quit {
@@ -263,8 +784,14 @@ mod tests {
     fn reader_keys_map_to_intents() {
         let r = Context::Reader;
         assert_eq!(action_for(r, key(Tab, NONE)), Some(Action::NextChapter));
-        assert_eq!(action_for(r, key(BackTab, SHIFT)), Some(Action::PrevChapter));
-        assert_eq!(action_for(r, key(Char('3'), NONE)), Some(Action::GoToChapter(2)));
+        assert_eq!(
+            action_for(r, key(BackTab, SHIFT)),
+            Some(Action::PrevChapter)
+        );
+        assert_eq!(
+            action_for(r, key(Char('3'), NONE)),
+            Some(Action::GoToChapter(2))
+        );
         assert_eq!(action_for(r, key(Char('G'), SHIFT)), Some(Action::Bottom));
         assert_eq!(action_for(r, key(Char('G'), NONE)), Some(Action::Bottom));
         assert_eq!(action_for(r, key(Char('c'), CTRL)), Some(Action::Quit));
@@ -282,8 +809,14 @@ mod tests {
 
     #[test]
     fn any_key_leaves_home_but_language_switches() {
-        assert_eq!(action_for(Context::Home, key(Char('x'), NONE)), Some(Action::Start));
-        assert_eq!(action_for(Context::Home, key(Char('L'), SHIFT)), Some(Action::SwitchLanguage));
+        assert_eq!(
+            action_for(Context::Home, key(Char('x'), NONE)),
+            Some(Action::Start)
+        );
+        assert_eq!(
+            action_for(Context::Home, key(Char('L'), SHIFT)),
+            Some(Action::SwitchLanguage)
+        );
     }
 
     #[test]
@@ -291,7 +824,10 @@ mod tests {
         let rows = help_rows(Lang::En, false, false);
         let next = rows.iter().find(|r| r.does == "Next chapter").unwrap();
         assert_eq!(next.keys, "Tab / → / l");
-        let go = rows.iter().find(|r| r.does.starts_with("Go to chapter")).unwrap();
+        let go = rows
+            .iter()
+            .find(|r| r.does.starts_with("Go to chapter"))
+            .unwrap();
         assert_eq!(go.keys, "1-7");
         let kiosk = help_rows(Lang::Es, true, false);
         let ascii = help_rows(Lang::En, false, true);

@@ -76,7 +76,10 @@ pub fn tab_positions(labels: &[&str], selected: usize, width: u16) -> Vec<(usize
             shown.push((i, 1 + used, *w));
             used = used.saturating_add(*w);
         }
-        if shown.iter().any(|(i, _, _)| *i == selected) || first >= selected || first + 1 >= labels.len() {
+        if shown.iter().any(|(i, _, _)| *i == selected)
+            || first >= selected
+            || first + 1 >= labels.len()
+        {
             return shown;
         }
         first += 1;
@@ -99,11 +102,22 @@ mod tests {
 
     #[test]
     fn the_selected_tab_is_always_shown() {
-        let labels = ["Overview", "Tendonitis", "Rupture", "Care team", "Research", "Training", "Contact"];
+        let labels = [
+            "Overview",
+            "Tendonitis",
+            "Rupture",
+            "Care team",
+            "Research",
+            "Training",
+            "Contact",
+        ];
         for sel in 0..labels.len() {
             for width in [20u16, 30, 50, 80, 120] {
                 let shown = tab_positions(&labels, sel, width);
-                assert!(shown.iter().any(|(i, _, _)| *i == sel), "sel {sel} width {width}");
+                assert!(
+                    shown.iter().any(|(i, _, _)| *i == sel),
+                    "sel {sel} width {width}"
+                );
                 assert!(shown.iter().all(|(_, x, w)| x + w <= width));
             }
         }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod doc;
@@ -18,4 +19,3 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod watch;
-pub mod check;

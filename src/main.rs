@@ -20,7 +20,11 @@ fn main() -> ExitCode {
         // A closed pipe (`| head`) is the reader having seen enough, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "achilles-handbook: {}", content::clean::clean_line(&e.to_string()));
+            let _ = writeln!(
+                io::stderr(),
+                "achilles-handbook: {}",
+                content::clean::clean_line(&e.to_string())
+            );
             1
         }
     };
@@ -70,13 +74,23 @@ fn run(cli: Cli) -> io::Result<u8> {
             return Ok(0);
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "achilles-handbook", &mut stdout);
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "achilles-handbook",
+                &mut stdout,
+            );
             return Ok(0);
         }
         Some(Command::Check { dir }) => {
             let dir = dir.as_deref().or(cli.handbook.as_deref());
             let loaded = content::load(dir);
-            return check::report(&mut stdout, &loaded.diagnostics, loaded.library.as_ref(), today());
+            return check::report(
+                &mut stdout,
+                &loaded.diagnostics,
+                loaded.library.as_ref(),
+                today(),
+            );
         }
         _ => {}
     }
@@ -91,7 +105,12 @@ fn run(cli: Cli) -> io::Result<u8> {
         .and_then(|l| library.edition_index(l))
         .unwrap_or(0);
     let handbook = &library.editions[edition];
-    let terminal_width = || crossterm::terminal::size().ok().map(|(w, _)| w).filter(|w| *w > 0);
+    let terminal_width = || {
+        crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| w)
+            .filter(|w| *w > 0)
+    };
     if let Some(Command::Print { chapter, width }) = &cli.command {
         let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
         let mut out = io::BufWriter::new(stdout);
@@ -116,7 +135,9 @@ fn run(cli: Cli) -> io::Result<u8> {
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !stdout.is_terminal() || dumb {
-        let width = terminal_width().filter(|_| stdout.is_terminal()).map_or(80, usize::from);
+        let width = terminal_width()
+            .filter(|_| stdout.is_terminal())
+            .map_or(80, usize::from);
         let mut out = io::BufWriter::new(stdout);
         plain::handbook(&mut out, handbook, width)?;
         out.flush()?;
@@ -135,7 +156,11 @@ fn run(cli: Cli) -> io::Result<u8> {
             screen_reader: cli.screen_reader,
         },
     };
-    let watcher = if cli.watch { cli.handbook.clone().map(watch::Watcher::new) } else { None };
+    let watcher = if cli.watch {
+        cli.handbook.clone().map(watch::Watcher::new)
+    } else {
+        None
+    };
     let app = App::new(Rc::new(library), options, std::time::Duration::ZERO);
     terminal::run(app, watcher)
 }
@@ -146,8 +171,29 @@ mod tests {
 
     #[test]
     fn days_become_dates() {
-        assert_eq!(civil_from_days(0), Date { year: 1970, month: 1, day: 1 });
-        assert_eq!(civil_from_days(20_780), Date { year: 2026, month: 11, day: 23 });
-        assert_eq!(civil_from_days(11_016), Date { year: 2000, month: 2, day: 29 });
+        assert_eq!(
+            civil_from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            civil_from_days(20_780),
+            Date {
+                year: 2026,
+                month: 11,
+                day: 23
+            }
+        );
+        assert_eq!(
+            civil_from_days(11_016),
+            Date {
+                year: 2000,
+                month: 2,
+                day: 29
+            }
+        );
     }
 }

@@ -9,7 +9,13 @@ use crate::doc::wrap_ranges;
 use crate::i18n::Lang;
 
 /// Wraps `text` to `width`, each line after `first` on the first line and `rest` on the others.
-fn wrapped(out: &mut impl Write, text: &str, width: usize, first: &str, rest: &str) -> io::Result<()> {
+fn wrapped(
+    out: &mut impl Write,
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
     let room = width.saturating_sub(first.chars().count()).max(10);
     for (i, r) in wrap_ranges(text, room).into_iter().enumerate() {
         let lead = if i == 0 { first } else { rest };
@@ -19,11 +25,18 @@ fn wrapped(out: &mut impl Write, text: &str, width: usize, first: &str, rest: &s
 }
 
 fn underline(out: &mut impl Write, text: &str, ch: char, width: usize) -> io::Result<()> {
-    let n = unicode_width::UnicodeWidthStr::width(text).min(width).max(1);
+    let n = unicode_width::UnicodeWidthStr::width(text)
+        .min(width)
+        .max(1);
     writeln!(out, "{}", ch.to_string().repeat(n))
 }
 
-pub fn chapter(out: &mut impl Write, handbook: &Handbook, chapter: &Chapter, width: usize) -> io::Result<()> {
+pub fn chapter(
+    out: &mut impl Write,
+    handbook: &Handbook,
+    chapter: &Chapter,
+    width: usize,
+) -> io::Result<()> {
     let lang = Lang::from_code(&handbook.language).unwrap_or(Lang::En);
     let t = lang.text();
     for (i, unit) in chapter.units.iter().enumerate() {
@@ -72,7 +85,10 @@ pub fn chapter(out: &mut impl Write, handbook: &Handbook, chapter: &Chapter, wid
                 writeln!(out)?;
             }
             UnitKind::Link(target) => {
-                let mut place = handbook.chapters.get(target.chapter).map_or(String::new(), |c| c.tab.clone());
+                let mut place = handbook
+                    .chapters
+                    .get(target.chapter)
+                    .map_or(String::new(), |c| c.tab.clone());
                 if let Some(s) = target
                     .section
                     .and_then(|s| handbook.chapters.get(target.chapter)?.sections.get(s))

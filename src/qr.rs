@@ -27,14 +27,16 @@ pub fn tel_uri(phone: &str) -> Option<String> {
 impl QrCode {
     pub fn for_phone(phone: &str) -> Option<QrCode> {
         let uri = tel_uri(phone)?;
-        let code = qrcode::QrCode::with_error_correction_level(uri.as_bytes(), qrcode::EcLevel::M).ok()?;
+        let code =
+            qrcode::QrCode::with_error_correction_level(uri.as_bytes(), qrcode::EcLevel::M).ok()?;
         let width = code.width();
         let colors = code.to_colors();
         let size = width + 2 * QUIET_ZONE;
         let mut modules = vec![vec![false; size]; size];
         for y in 0..width {
             for x in 0..width {
-                modules[y + QUIET_ZONE][x + QUIET_ZONE] = colors[y * width + x] == qrcode::Color::Dark;
+                modules[y + QUIET_ZONE][x + QUIET_ZONE] =
+                    colors[y * width + x] == qrcode::Color::Dark;
             }
         }
         Some(QrCode {
@@ -79,7 +81,11 @@ impl QrCode {
     /// Size of the drawing in (columns, rows).
     pub fn drawn_size(&self, ascii: bool) -> (usize, usize) {
         let n = self.modules.len();
-        if ascii { (2 * n, n) } else { (n, n.div_ceil(2)) }
+        if ascii {
+            (2 * n, n)
+        } else {
+            (n, n.div_ceil(2))
+        }
     }
 }
 
@@ -91,7 +97,11 @@ mod tests {
         let scale = 4;
         let n = code.modules.len();
         let img = rqrr::PreparedImage::prepare_from_greyscale(n * scale, n * scale, |x, y| {
-            if code.modules[y / scale][x / scale] { 0 } else { 255 }
+            if code.modules[y / scale][x / scale] {
+                0
+            } else {
+                255
+            }
         });
         let mut img = img;
         let grids = img.detect_grids();
@@ -118,12 +128,19 @@ mod tests {
         let rows = code.half_block_rows();
         assert_eq!(rows.len(), n.div_ceil(2));
         assert!(rows.iter().all(|r| r.chars().count() == n));
-        assert!(code.ascii_rows().iter().all(|r| r.is_ascii() && r.len() == 2 * n));
+        assert!(
+            code.ascii_rows()
+                .iter()
+                .all(|r| r.is_ascii() && r.len() == 2 * n)
+        );
     }
 
     #[test]
     fn numbers_become_tel_uris() {
-        assert_eq!(tel_uri("1-800-233-2771").as_deref(), Some("tel:+18002332771"));
+        assert_eq!(
+            tel_uri("1-800-233-2771").as_deref(),
+            Some("tel:+18002332771")
+        );
         assert_eq!(tel_uri("call us"), None);
     }
 }

@@ -93,7 +93,8 @@ pub fn report(chapter: &Chapter, spanish: bool) -> Report {
             r.syllables += words.iter().map(|w| syllables(w, spanish)).sum::<usize>();
             if words.len() > MAX_SENTENCE_WORDS {
                 let start: Vec<&str> = words.iter().take(8).copied().collect();
-                r.long.push((unit.line, words.len(), format!("{} ...", start.join(" "))));
+                r.long
+                    .push((unit.line, words.len(), format!("{} ...", start.join(" "))));
             }
         }
     }
@@ -116,7 +117,9 @@ impl Report {
             return 100.0;
         }
         let w = self.words as f64;
-        206.84 - 0.60 * (100.0 * self.syllables as f64 / w) - 1.02 * (100.0 * self.sentences as f64 / w)
+        206.84
+            - 0.60 * (100.0 * self.syllables as f64 / w)
+            - 1.02 * (100.0 * self.sentences as f64 / w)
     }
 }
 
@@ -136,7 +139,10 @@ mod tests {
 
     #[test]
     fn sentences_split_at_end_marks() {
-        assert_eq!(sentences("Call 911. Do not wait! Why? Because."), ["Call 911.", "Do not wait!", "Why?", "Because."]);
+        assert_eq!(
+            sentences("Call 911. Do not wait! Why? Because."),
+            ["Call 911.", "Do not wait!", "Why?", "Because."]
+        );
         assert_eq!(sentences("No end mark"), ["No end mark"]);
         assert_eq!(sentences("8 a. m. to 5"), ["8 a.", "m.", "to 5"]);
     }

@@ -166,7 +166,9 @@ fn event_loop(
 /// for the search prompt, never keys.
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app.context(), key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for(app.context(), key)
+        }
         Event::Key(_) => None,
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
@@ -204,7 +206,10 @@ fn draw_if_changed(
     let area = Rect::new(0, 0, size.width, size.height);
     let mut next = Buffer::empty(area);
     let cursor = crate::view::render(app, area, &mut next);
-    if last.as_ref().is_some_and(|(b, c)| *b == next && *c == cursor) {
+    if last
+        .as_ref()
+        .is_some_and(|(b, c)| *b == next && *c == cursor)
+    {
         return Ok(());
     }
     terminal.draw(|frame| {

@@ -56,7 +56,11 @@ impl Theme {
             ThemeName::HighContrast => Theme::high_contrast(),
             ThemeName::Mono => Theme::mono(),
         };
-        if colour { theme } else { theme.without_colour() }
+        if colour {
+            theme
+        } else {
+            theme.without_colour()
+        }
     }
 
     /// Modifiers only. Every other theme adds colour on top of these same cues.
@@ -180,10 +184,28 @@ impl Theme {
     /// Every style, for checks that look at them all.
     pub fn all(&self) -> [Style; 22] {
         [
-            self.base, self.tab, self.tab_selected, self.title, self.meta, self.overdue,
-            self.summary, self.heading, self.text, self.mark, self.urgent, self.note, self.link,
-            self.link_focused, self.contact, self.hit, self.status, self.status_key, self.border,
-            self.selected, self.notice, self.qr,
+            self.base,
+            self.tab,
+            self.tab_selected,
+            self.title,
+            self.meta,
+            self.overdue,
+            self.summary,
+            self.heading,
+            self.text,
+            self.mark,
+            self.urgent,
+            self.note,
+            self.link,
+            self.link_focused,
+            self.contact,
+            self.hit,
+            self.status,
+            self.status_key,
+            self.border,
+            self.selected,
+            self.notice,
+            self.qr,
         ]
     }
 }
@@ -236,7 +258,11 @@ impl Glyphs {
 pub fn luminance(r: u8, g: u8, b: u8) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }

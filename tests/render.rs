@@ -16,7 +16,11 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 23,
+};
 
 thread_local! {
     static LIBRARY: Rc<Library> = Rc::new(content::load(None).library.expect("shipped handbook loads"));
@@ -61,7 +65,9 @@ fn find(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
 fn find_from(buf: &Buffer, needle: &str, first_row: u16) -> Vec<(u16, u16)> {
     let area = buf.area;
     for y in first_row..area.height {
-        let row: Vec<String> = (0..area.width).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+        let row: Vec<String> = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
         let joined: String = row.concat();
         if let Some(byte) = joined.find(needle) {
             let mut col = 0;
@@ -70,7 +76,9 @@ fn find_from(buf: &Buffer, needle: &str, first_row: u16) -> Vec<(u16, u16)> {
                 seen += row[col].len();
                 col += 1;
             }
-            return (col..col + needle.chars().count()).map(|x| (x as u16, y)).collect();
+            return (col..col + needle.chars().count())
+                .map(|x| (x as u16, y))
+                .collect();
         }
     }
     panic!("{needle:?} not on screen:\n{}", text(buf));
@@ -106,7 +114,10 @@ fn search_results_80x24() {
     // Below the prompt, which shows the query itself.
     let cells = find_from(&buf, "endon", 4);
     let style = buf[cells[0]].style();
-    assert!(style.add_modifier.contains(Modifier::REVERSED) || style.add_modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        style.add_modifier.contains(Modifier::REVERSED)
+            || style.add_modifier.contains(Modifier::UNDERLINED)
+    );
 }
 
 #[test]
@@ -129,7 +140,12 @@ fn the_selected_tab_is_marked_by_more_than_colour() {
     assert!(style.add_modifier.contains(Modifier::BOLD));
     assert!(style.add_modifier.contains(Modifier::REVERSED));
     let other = find(&buf, "1 Overview");
-    assert!(!buf[other[2]].style().add_modifier.contains(Modifier::REVERSED));
+    assert!(
+        !buf[other[2]]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
 }
 
 #[test]
@@ -150,14 +166,23 @@ fn callout_labels_are_words_in_bold() {
     let note = find(&buf, "Note");
     let style = buf[note[0]].style();
     assert!(style.add_modifier.contains(Modifier::BOLD), "{style:?}");
-    assert!(style.fg.is_none() || style.fg == Some(ratatui::style::Color::Reset), "{style:?}");
+    assert!(
+        style.fg.is_none() || style.fg == Some(ratatui::style::Color::Reset),
+        "{style:?}"
+    );
 }
 
 #[test]
 fn ascii_mode_draws_no_symbol_above_0x7f() {
     let mut options = Options::reader(TODAY);
     options.look.glyphs = Glyphs::new(true);
-    for mode in [None, Some(Action::Help), Some(Action::Search), Some(Action::Outline), Some(Action::Qr)] {
+    for mode in [
+        None,
+        Some(Action::Help),
+        Some(Action::Search),
+        Some(Action::Outline),
+        Some(Action::Qr),
+    ] {
         let mut app = self::app(options.clone(), 80, 24);
         app.update(Action::GoToChapter(6), Duration::ZERO);
         if let Some(m) = mode.clone() {
@@ -172,7 +197,10 @@ fn ascii_mode_draws_no_symbol_above_0x7f() {
             .collect();
         for cell in buf.content() {
             for ch in cell.symbol().chars() {
-                assert!(ch.is_ascii() || handbook_text.contains(ch), "{ch:?} drawn in {mode:?}");
+                assert!(
+                    ch.is_ascii() || handbook_text.contains(ch),
+                    "{ch:?} drawn in {mode:?}"
+                );
             }
         }
     }
@@ -187,7 +215,13 @@ fn a_small_window_asks_to_be_enlarged() {
 }
 
 fn every_overlay() -> Vec<Option<Action>> {
-    vec![None, Some(Action::Help), Some(Action::Outline), Some(Action::Search), Some(Action::Qr)]
+    vec![
+        None,
+        Some(Action::Help),
+        Some(Action::Outline),
+        Some(Action::Search),
+        Some(Action::Qr),
+    ]
 }
 
 #[test]
@@ -202,7 +236,13 @@ fn every_chapter_and_overlay_draws_at_every_tiny_size() {
             }
             for w in 0..=12u16 {
                 for h in 0..=12u16 {
-                    app.update(Action::Resize { width: w, height: h }, Duration::ZERO);
+                    app.update(
+                        Action::Resize {
+                            width: w,
+                            height: h,
+                        },
+                        Duration::ZERO,
+                    );
                     app.update(Action::Bottom, Duration::ZERO);
                     draw(&app, w, h);
                 }

@@ -51,8 +51,12 @@ impl Find {
                 self.results.matcher.ranges(index, text)
             })
             .collect();
-        let mut reading: Vec<(usize, usize)> =
-            self.results.ranked.iter().map(|h| (h.chapter, h.unit)).collect();
+        let mut reading: Vec<(usize, usize)> = self
+            .results
+            .ranked
+            .iter()
+            .map(|h| (h.chapter, h.unit))
+            .collect();
         reading.sort_unstable();
         self.reading = reading;
         self.selected = 0;
@@ -66,7 +70,12 @@ impl Find {
     }
 
     /// Recomputes the highlights when the chapter or the query changed.
-    pub fn refresh_highlights(&mut self, index: Option<&Index>, handbook: &Handbook, chapter: usize) {
+    pub fn refresh_highlights(
+        &mut self,
+        index: Option<&Index>,
+        handbook: &Handbook,
+        chapter: usize,
+    ) {
         let key = (chapter, self.query.clone());
         if !self.showing {
             self.highlights.clear();
@@ -79,7 +88,10 @@ impl Find {
         self.highlights.clear();
         if let (Some(index), Some(ch)) = (index, handbook.chapters.get(chapter)) {
             let start = self.reading.partition_point(|(c, _)| *c < chapter);
-            for (_, unit) in self.reading[start..].iter().take_while(|(c, _)| *c == chapter) {
+            for (_, unit) in self.reading[start..]
+                .iter()
+                .take_while(|(c, _)| *c == chapter)
+            {
                 if let Some(u) = ch.units.get(*unit) {
                     let ranges = self.results.matcher.ranges(index, &u.text);
                     self.highlights.insert(*unit, ranges);

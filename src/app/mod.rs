@@ -75,8 +75,12 @@ pub enum Mode {
     /// The kiosk welcome screen.
     Home,
     Reading,
-    Help { scroll: usize },
-    Outline { selected: usize },
+    Help {
+        scroll: usize,
+    },
+    Outline {
+        selected: usize,
+    },
     Search,
     Qr,
 }
@@ -122,7 +126,11 @@ impl App {
             .unwrap_or(0);
         let chapters = library.editions[edition].chapters.len();
         let mut app = App {
-            mode: if options.kiosk { Mode::Home } else { Mode::Reading },
+            mode: if options.kiosk {
+                Mode::Home
+            } else {
+                Mode::Reading
+            },
             idle: Idle::new(now),
             library,
             options,
@@ -221,7 +229,11 @@ impl App {
         }
         let width = self.areas().text.width;
         if self.docs.get(self.chapter).is_some_and(Option::is_none) {
-            let doc = Doc::build(&self.handbook().chapters[self.chapter], width, self.doc_context());
+            let doc = Doc::build(
+                &self.handbook().chapters[self.chapter],
+                width,
+                self.doc_context(),
+            );
             self.docs[self.chapter] = Some(doc);
         }
         self.clamp_scroll();
@@ -260,7 +272,11 @@ impl App {
                 }
             }
             Action::Qr => {
-                self.mode = if self.mode == Mode::Qr { Mode::Reading } else { Mode::Qr };
+                self.mode = if self.mode == Mode::Qr {
+                    Mode::Reading
+                } else {
+                    Mode::Qr
+                };
             }
             Action::Touch => {}
             Action::Reloaded(library) => self.replace_library(library),
@@ -303,12 +319,20 @@ impl App {
         if old_width != new_width || self.docs.iter().all(Option::is_none) {
             // Keep each chapter's place by the unit at its top, since lines move on rewrap.
             let anchors: Vec<Option<usize>> = (0..self.docs.len())
-                .map(|c| self.docs[c].as_ref().map(|d| reading::unit_at(d, self.scroll[c])))
+                .map(|c| {
+                    self.docs[c]
+                        .as_ref()
+                        .map(|d| reading::unit_at(d, self.scroll[c]))
+                })
                 .collect();
             let cx = self.doc_context();
             for (c, anchor) in anchors.into_iter().enumerate() {
                 if let Some(unit) = anchor {
-                    let doc = Doc::build(&self.library.editions[self.edition].chapters[c], new_width, cx);
+                    let doc = Doc::build(
+                        &self.library.editions[self.edition].chapters[c],
+                        new_width,
+                        cx,
+                    );
                     self.scroll[c] = doc.unit_line.get(unit).copied().unwrap_or(0);
                     self.docs[c] = Some(doc);
                 }
@@ -342,11 +366,20 @@ impl App {
     /// Replaces the library after the files changed on disk (`--watch`), keeping the place.
     fn replace_library(&mut self, library: Rc<Library>) {
         let language = self.handbook().language.clone();
-        let id = self.handbook().chapters.get(self.chapter).map(|c| c.id.clone());
+        let id = self
+            .handbook()
+            .chapters
+            .get(self.chapter)
+            .map(|c| c.id.clone());
         self.library = library;
         self.edition = self.library.edition_index(&language).unwrap_or(0);
         if let Some(id) = id {
-            self.chapter = self.handbook().chapters.iter().position(|c| c.id == id).unwrap_or(0);
+            self.chapter = self
+                .handbook()
+                .chapters
+                .iter()
+                .position(|c| c.id == id)
+                .unwrap_or(0);
         }
         self.indexes = Vec::new();
         self.find = Find::default();

@@ -97,7 +97,10 @@ impl App {
 
     fn show_hit(&mut self, chapter: usize, unit: usize) {
         self.go_to_chapter(chapter);
-        let line = self.doc().and_then(|d| d.unit_line.get(unit).copied()).unwrap_or(0);
+        let line = self
+            .doc()
+            .and_then(|d| d.unit_line.get(unit).copied())
+            .unwrap_or(0);
         // Place the hit a few lines below the top, so its context shows.
         let top = line.saturating_sub(2);
         if let Some(s) = self.scroll.get_mut(self.chapter) {

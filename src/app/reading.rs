@@ -78,7 +78,10 @@ impl App {
             Action::Bottom => self.scroll_to(usize::MAX),
             Action::NextSection => {
                 let top = self.top();
-                if let Some(line) = self.doc().and_then(|d| d.section_line.iter().copied().find(|l| *l > top)) {
+                if let Some(line) = self
+                    .doc()
+                    .and_then(|d| d.section_line.iter().copied().find(|l| *l > top))
+                {
                     self.scroll_to(line);
                 }
             }
@@ -92,10 +95,7 @@ impl App {
             }
             Action::Outline => {
                 let top = self.top();
-                let selected = self
-                    .doc()
-                    .and_then(|d| d.section_at(top))
-                    .unwrap_or(0);
+                let selected = self.doc().and_then(|d| d.section_at(top)).unwrap_or(0);
                 self.mode = Mode::Outline { selected };
             }
             Action::NextLink => self.move_focus(true),
@@ -142,7 +142,11 @@ impl App {
             .enumerate()
             .filter(|(_, u)| matches!(u.kind, UnitKind::Link(_)))
             .map(|(i, _)| i)
-            .filter(|i| doc.unit_line.get(*i).is_some_and(|l| *l >= top && *l < bottom))
+            .filter(|i| {
+                doc.unit_line
+                    .get(*i)
+                    .is_some_and(|l| *l >= top && *l < bottom)
+            })
             .collect()
     }
 
@@ -151,8 +155,17 @@ impl App {
         self.focus = match (self.focus.filter(|f| links.contains(f)), forward) {
             (None, true) => links.first().copied(),
             (None, false) => links.last().copied(),
-            (Some(f), true) => links.iter().copied().find(|l| *l > f).or(links.first().copied()),
-            (Some(f), false) => links.iter().copied().rev().find(|l| *l < f).or(links.last().copied()),
+            (Some(f), true) => links
+                .iter()
+                .copied()
+                .find(|l| *l > f)
+                .or(links.first().copied()),
+            (Some(f), false) => links
+                .iter()
+                .copied()
+                .rev()
+                .find(|l| *l < f)
+                .or(links.last().copied()),
         };
     }
 
@@ -207,14 +220,19 @@ impl App {
         let Mode::Outline { selected } = self.mode else {
             return;
         };
-        let last = self.handbook().chapters[self.chapter].sections.len().saturating_sub(1);
+        let last = self.handbook().chapters[self.chapter]
+            .sections
+            .len()
+            .saturating_sub(1);
         let selected = match action {
             Action::SelectNext | Action::LineDown | Action::WheelDown => (selected + 1).min(last),
             Action::SelectPrev | Action::LineUp | Action::WheelUp => selected.saturating_sub(1),
             Action::Top => 0,
             Action::Bottom => last,
             Action::Choose => {
-                let line = self.doc().and_then(|d| d.section_line.get(selected).copied());
+                let line = self
+                    .doc()
+                    .and_then(|d| d.section_line.get(selected).copied());
                 self.mode = Mode::Reading;
                 if let Some(line) = line {
                     self.scroll_to(line);
@@ -246,7 +264,12 @@ impl App {
         }
         let areas = self.areas();
         if row == areas.tabs.y {
-            let labels: Vec<&str> = self.handbook().chapters.iter().map(|c| c.tab.as_str()).collect();
+            let labels: Vec<&str> = self
+                .handbook()
+                .chapters
+                .iter()
+                .map(|c| c.tab.as_str())
+                .collect();
             let hit = layout::tab_positions(&labels, self.chapter, self.width)
                 .into_iter()
                 .find(|(_, x, w)| column >= *x && column < x + w);
@@ -257,7 +280,10 @@ impl App {
         }
         if row >= areas.body.y && row < areas.body.y + areas.body.height {
             let line = self.top() + usize::from(row - areas.body.y);
-            let unit = self.doc().and_then(|d| d.lines.get(line)).and_then(|l| l.unit);
+            let unit = self
+                .doc()
+                .and_then(|d| d.lines.get(line))
+                .and_then(|l| l.unit);
             if let Some(unit) = unit
                 && matches!(
                     self.handbook().chapters[self.chapter].units[unit].kind,

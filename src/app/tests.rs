@@ -6,7 +6,11 @@ use std::time::Duration;
 use super::*;
 use crate::content::{self, Date};
 
-const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 23,
+};
 
 thread_local! {
     static LIBRARY: Rc<Library> = Rc::new(content::load(None).library.expect("the shipped handbook loads"));
@@ -18,7 +22,13 @@ fn library() -> Rc<Library> {
 
 fn app_with(options: Options) -> App {
     let mut app = App::new(library(), options, Duration::ZERO);
-    app.update(Action::Resize { width: 80, height: 24 }, Duration::ZERO);
+    app.update(
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        Duration::ZERO,
+    );
     app
 }
 
@@ -32,17 +42,59 @@ fn at(s: u64) -> Duration {
 
 fn all_actions() -> Vec<Action> {
     let mut v = vec![
-        Action::NextChapter, Action::PrevChapter, Action::GoToChapter(3), Action::GoToChapter(99),
-        Action::LineUp, Action::LineDown, Action::PageUp, Action::PageDown, Action::Top,
-        Action::Bottom, Action::NextSection, Action::PrevSection, Action::Outline,
-        Action::NextLink, Action::PrevLink, Action::Follow, Action::Back, Action::Help,
-        Action::Search, Action::NextHit, Action::PrevHit, Action::Qr, Action::SwitchLanguage,
-        Action::Cancel, Action::SelectPrev, Action::SelectNext, Action::Choose, Action::Type('a'),
-        Action::Paste("tendon\u{1b}[2J".into()), Action::DeleteChar, Action::ClearInput,
-        Action::Start, Action::Click { column: 5, row: 0 }, Action::Click { column: 999, row: 999 },
-        Action::WheelUp, Action::WheelDown, Action::Tick, Action::Touch,
-        Action::Resize { width: 0, height: 0 }, Action::Resize { width: 30, height: 10 },
-        Action::Resize { width: 80, height: 24 },
+        Action::NextChapter,
+        Action::PrevChapter,
+        Action::GoToChapter(3),
+        Action::GoToChapter(99),
+        Action::LineUp,
+        Action::LineDown,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::Outline,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::Follow,
+        Action::Back,
+        Action::Help,
+        Action::Search,
+        Action::NextHit,
+        Action::PrevHit,
+        Action::Qr,
+        Action::SwitchLanguage,
+        Action::Cancel,
+        Action::SelectPrev,
+        Action::SelectNext,
+        Action::Choose,
+        Action::Type('a'),
+        Action::Paste("tendon\u{1b}[2J".into()),
+        Action::DeleteChar,
+        Action::ClearInput,
+        Action::Start,
+        Action::Click { column: 5, row: 0 },
+        Action::Click {
+            column: 999,
+            row: 999,
+        },
+        Action::WheelUp,
+        Action::WheelDown,
+        Action::Tick,
+        Action::Touch,
+        Action::Resize {
+            width: 0,
+            height: 0,
+        },
+        Action::Resize {
+            width: 30,
+            height: 10,
+        },
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
     ];
     v.push(Action::Quit);
     v
@@ -50,11 +102,21 @@ fn all_actions() -> Vec<Action> {
 
 #[test]
 fn every_action_from_every_mode_keeps_the_state_sane() {
-    let modes = [Action::Help, Action::Outline, Action::Search, Action::Qr, Action::Cancel];
+    let modes = [
+        Action::Help,
+        Action::Outline,
+        Action::Search,
+        Action::Qr,
+        Action::Cancel,
+    ];
     for kiosk in [false, true] {
         for opener in &modes {
             for action in all_actions() {
-                let options = if kiosk { Options::kiosk(TODAY, Some(at(60))) } else { Options::reader(TODAY) };
+                let options = if kiosk {
+                    Options::kiosk(TODAY, Some(at(60)))
+                } else {
+                    Options::reader(TODAY)
+                };
                 let mut app = app_with(options);
                 app.update(Action::Start, at(1));
                 app.update(opener.clone(), at(1));
@@ -86,7 +148,11 @@ fn scrolling_is_clamped_and_kept_per_chapter() {
     app.update(Action::PrevChapter, at(0));
     assert_eq!((app.chapter, app.top()), (0, bottom), "the place is kept");
     app.update(Action::PrevChapter, at(0));
-    assert_eq!(app.chapter, app.handbook().chapters.len() - 1, "wraps around");
+    assert_eq!(
+        app.chapter,
+        app.handbook().chapters.len() - 1,
+        "wraps around"
+    );
 }
 
 #[test]
@@ -104,8 +170,14 @@ fn links_are_followed_and_back_returns() {
     let mut app = reader();
     // Find a link on the overview and bring it into view.
     let chapter = &app.handbook().chapters[0];
-    let link = chapter.units.iter().position(|u| matches!(u.kind, crate::content::UnitKind::Link(_))).unwrap();
-    let crate::content::UnitKind::Link(target) = chapter.units[link].kind else { unreachable!() };
+    let link = chapter
+        .units
+        .iter()
+        .position(|u| matches!(u.kind, crate::content::UnitKind::Link(_)))
+        .unwrap();
+    let crate::content::UnitKind::Link(target) = chapter.units[link].kind else {
+        unreachable!()
+    };
     let line = app.doc().unwrap().unit_line[link];
     while app.top() + app.body_height() <= line {
         app.update(Action::LineDown, at(0));
@@ -148,7 +220,16 @@ fn search_opens_a_result_and_steps_through_hits() {
     assert_eq!(app.mode, Mode::Reading);
     assert_eq!(app.handbook().chapters[app.chapter].id, "tendonitis");
     assert!(!app.find.highlights.is_empty());
-    assert_eq!(app.find.current, Some(app.find.reading.iter().position(|h| h.0 == app.chapter).unwrap()));
+    assert_eq!(
+        app.find.current,
+        Some(
+            app.find
+                .reading
+                .iter()
+                .position(|h| h.0 == app.chapter)
+                .unwrap()
+        )
+    );
     app.update(Action::NextHit, at(0));
     app.update(Action::PrevHit, at(0));
     app.update(Action::Cancel, at(0));
@@ -164,7 +245,10 @@ fn esc_in_search_returns_to_where_you_were() {
     app.update(Action::Paste("rupture".into()), at(0));
     app.update(Action::SelectNext, at(0));
     app.update(Action::Cancel, at(0));
-    assert_eq!((app.chapter, app.top(), app.mode.clone()), (4, 1, Mode::Reading));
+    assert_eq!(
+        (app.chapter, app.top(), app.mode.clone()),
+        (4, 1, Mode::Reading)
+    );
     assert!(app.find.query.is_empty());
 }
 
@@ -173,7 +257,10 @@ fn a_huge_paste_is_capped() {
     let mut app = reader();
     app.update(Action::Search, at(0));
     app.update(Action::Paste("tendon ".repeat(400)), at(0));
-    assert_eq!(app.find.query.chars().count(), crate::search::MAX_QUERY_CHARS);
+    assert_eq!(
+        app.find.query.chars().count(),
+        crate::search::MAX_QUERY_CHARS
+    );
 }
 
 #[test]
@@ -235,7 +322,13 @@ fn resizing_keeps_the_reader_on_the_same_text() {
         app.update(Action::LineDown, at(0));
     }
     let unit = reading::unit_at(app.doc().unwrap(), app.top());
-    app.update(Action::Resize { width: 40, height: 20 }, at(0));
+    app.update(
+        Action::Resize {
+            width: 40,
+            height: 20,
+        },
+        at(0),
+    );
     let after = reading::unit_at(app.doc().unwrap(), app.top());
     assert_eq!(unit, after);
     assert!(app.doc().unwrap().lines.len() > 0);

@@ -72,13 +72,19 @@ mod tests {
 
     #[test]
     fn escape_sequences_lose_their_escape() {
-        assert_eq!(clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b"), "a[31mred]0;titleb");
+        assert_eq!(
+            clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b"),
+            "a[31mred]0;titleb"
+        );
         assert_eq!(clean("x\u{9b}2Jy"), "x2Jy");
     }
 
     #[test]
     fn bidi_and_invisible_characters_are_removed() {
-        assert_eq!(clean("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{ad}f"), "abcdef");
+        assert_eq!(
+            clean("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{ad}f"),
+            "abcdef"
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! terminal: this runs before the UI starts.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::value::Datetime;
@@ -132,7 +132,10 @@ impl FileCx<'_> {
     fn text(&mut self, field: &Spanned<String>, name: &str) -> String {
         let cleaned = clean_line(field.get_ref());
         if cleaned.is_empty() {
-            self.error(field.span(), format!("`{name}` is empty; write some text for it"));
+            self.error(
+                field.span(),
+                format!("`{name}` is empty; write some text for it"),
+            );
         }
         cleaned
     }
@@ -231,7 +234,9 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
         if ids.iter().any(|(seen, _)| *seen == value) {
             cx.error(
                 id.span(),
-                format!("chapter \"{value}\" is listed twice in `chapters`; list each chapter once"),
+                format!(
+                    "chapter \"{value}\" is listed twice in `chapters`; list each chapter once"
+                ),
             );
         } else {
             ids.push((value, id.span()));
@@ -301,7 +306,9 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
                 &folder.display(MANIFEST),
                 &manifest_text,
                 span.start,
-                format!("chapter \"{id}\" is listed here but {file} is missing beside handbook.toml"),
+                format!(
+                    "chapter \"{id}\" is listed here but {file} is missing beside handbook.toml"
+                ),
             )),
         }
     }
@@ -337,7 +344,10 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
         }
         if let Some(span) = qr_span(&handbook.chapters[index], text) {
             if qr_seen {
-                cx.error(span, "only one contact in the handbook may have `qr = true`");
+                cx.error(
+                    span,
+                    "only one contact in the handbook may have `qr = true`",
+                );
             }
             qr_seen = true;
         }
@@ -390,7 +400,10 @@ fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> (Chapter, V
         ],
     };
     if chapter.review_due <= chapter.reviewed_on {
-        cx.error(raw.review_due.span(), "`review_due` must come after `reviewed_on`");
+        cx.error(
+            raw.review_due.span(),
+            "`review_due` must come after `reviewed_on`",
+        );
     }
     if raw.sections.get_ref().is_empty() {
         cx.error(raw.sections.span(), "a chapter needs at least one section");
@@ -453,7 +466,9 @@ fn build_block(
         _ => {
             return cx.error(
                 span,
-                format!("this block has more than one of {BLOCK_KINDS}; split it into separate blocks"),
+                format!(
+                    "this block has more than one of {BLOCK_KINDS}; split it into separate blocks"
+                ),
             );
         }
     }
@@ -536,7 +551,10 @@ fn build_block(
     } else if let Some(target) = &b.see {
         stray(cx, &["text"]);
         let Some(t) = &b.text else {
-            return cx.error(span, "a `see` block needs `text`: the words the reader sees");
+            return cx.error(
+                span,
+                "a `see` block needs `text`: the words the reader sees",
+            );
         };
         let text = cx.text(t, "text");
         links.push(PendingLink {

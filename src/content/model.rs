@@ -87,7 +87,9 @@ pub enum UnitKind {
     Bullet,
     Callout(CalloutKind),
     /// A contact entry's label; its phone number and hours follow as their own units.
-    ContactLabel { qr: bool },
+    ContactLabel {
+        qr: bool,
+    },
     ContactPhone,
     ContactHours,
     /// A cross-reference; the text is the words the reader sees.

@@ -59,10 +59,9 @@ impl Folder {
                 })?;
                 found.contents().to_vec()
             }
-            Folder::Memory(files, _) => files
-                .get(file)
-                .cloned()
-                .ok_or_else(|| Diagnostic::file(&shown, "this file is missing from the handbook folder"))?,
+            Folder::Memory(files, _) => files.get(file).cloned().ok_or_else(|| {
+                Diagnostic::file(&shown, "this file is missing from the handbook folder")
+            })?,
         };
         check_size(&shown, bytes.len() as u64, *budget)?;
         *budget -= bytes.len() as u64;
@@ -141,7 +140,10 @@ pub fn editions(root: Option<&Path>) -> Result<Vec<Folder>, Diagnostic> {
                 .collect();
             found.sort_by_key(|f| f.display(""));
             if found.is_empty() {
-                return Err(Diagnostic::file("handbook", "the built-in handbook is empty"));
+                return Err(Diagnostic::file(
+                    "handbook",
+                    "the built-in handbook is empty",
+                ));
             }
             Ok(found)
         }

@@ -16,11 +16,18 @@ pub struct Word {
 
 /// Appends the folded form of `c` to `out`: decomposed, marks dropped, lower-cased.
 fn fold_char(c: char, out: &mut String) {
+    // Most text is ASCII, which has no accents to remove: skip the decomposition.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let mut buf = [0u8; 4];
     for d in c.encode_utf8(&mut buf).nfd() {
         if matches!(
             get_general_category(d),
-            GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark | GeneralCategory::SpacingMark
+            GeneralCategory::NonspacingMark
+                | GeneralCategory::EnclosingMark
+                | GeneralCategory::SpacingMark
         ) {
             continue;
         }
@@ -68,14 +75,25 @@ pub fn words(text: &str) -> Vec<Word> {
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
         // One substitution: the rest after the first difference must match.
-        short[prefix.min(short.len())..].iter().skip(1).eq(long[prefix.min(long.len())..].iter().skip(1))
+        short[prefix.min(short.len())..]
+            .iter()
+            .skip(1)
+            .eq(long[prefix.min(long.len())..].iter().skip(1))
     } else {
         // One insertion into the shorter word.
         short[prefix..] == long[prefix + 1..]

@@ -79,7 +79,9 @@ impl Index {
     pub fn build(handbook: &Handbook) -> Index {
         let mut units = Vec::new();
         let mut chapter_start = Vec::new();
-        let mut occurrences: Vec<(String, u32)> = Vec::new();
+        // Word → units it occurs in; units arrive in ascending order, so a repeat is the last.
+        let mut by_word: std::collections::HashMap<String, Vec<u32>> =
+            std::collections::HashMap::new();
         for (c, chapter) in handbook.chapters.iter().enumerate() {
             chapter_start.push(units.len());
             for (u, unit) in chapter.units.iter().enumerate() {
@@ -91,30 +93,28 @@ impl Index {
                     tier,
                 });
                 for w in words(&unit.text) {
-                    occurrences.push((w.folded, id));
+                    let list = by_word.entry(w.folded).or_default();
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
                 }
             }
         }
-        occurrences.sort_unstable();
-        occurrences.dedup();
-        let mut vocab: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for (word, unit) in occurrences {
-            if vocab.last() != Some(&word) {
-                vocab.push(word);
-                postings.push(Vec::new());
-            }
-            if let Some(p) = postings.last_mut() {
-                p.push(unit);
-            }
-        }
+        let mut entries: Vec<(String, Vec<u32>)> = by_word.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
         let synonyms = handbook
             .synonyms
             .iter()
             .map(|group| {
                 group
                     .iter()
-                    .map(|phrase| words(phrase).into_iter().map(|w| w.folded).collect::<Vec<_>>())
+                    .map(|phrase| {
+                        words(phrase)
+                            .into_iter()
+                            .map(|w| w.folded)
+                            .collect::<Vec<_>>()
+                    })
                     .filter(|p: &Vec<String>| !p.is_empty())
                     .collect()
             })
@@ -137,7 +137,11 @@ impl Index {
             if !v.starts_with(typed) {
                 break;
             }
-            let q = if v == typed { Quality::Exact } else { Quality::Prefix };
+            let q = if v == typed {
+                Quality::Exact
+            } else {
+                Quality::Prefix
+            };
             if q == Quality::Exact || allow_prefix {
                 out.push(((start + i) as u32, q));
             }
@@ -148,9 +152,7 @@ impl Index {
                 if out.iter().any(|(j, _)| *j == i as u32) {
                     continue;
                 }
-                if within_one_edit(typed, v)
-                    || (allow_prefix && typo_prefix(typed, typed_len, v))
-                {
+                if within_one_edit(typed, v) || (allow_prefix && typo_prefix(typed, typed_len, v)) {
                     out.push((i as u32, Quality::Fuzzy));
                 }
             }
@@ -176,7 +178,11 @@ impl Index {
                 None => here,
                 Some(mut b) => {
                     for (x, y) in b.iter_mut().zip(here) {
-                        *x = if y == Quality::None { Quality::None } else { (*x).max(y) };
+                        *x = if y == Quality::None {
+                            Quality::None
+                        } else {
+                            (*x).max(y)
+                        };
                     }
                     b
                 }
@@ -226,7 +232,8 @@ impl Index {
                                 .iter()
                                 .enumerate()
                                 .map(|(k, w)| {
-                                    let prefix = last && k + 1 == phrase.len() && phrase.as_slice() == used;
+                                    let prefix =
+                                        last && k + 1 == phrase.len() && phrase.as_slice() == used;
                                     self.candidates(w, prefix)
                                 })
                                 .collect(),
@@ -252,7 +259,13 @@ impl Index {
 
     /// Marks the best quality with which `alt` matches each unit.
     fn mark(&self, alt: &Alternative, best: &mut [Quality]) {
-        let floor = |q: Quality| if alt.synonym { q.max(Quality::Fuzzy) } else { q };
+        let floor = |q: Quality| {
+            if alt.synonym {
+                q.max(Quality::Fuzzy)
+            } else {
+                q
+            }
+        };
         if alt.words.len() == 1 {
             for (word, q) in &alt.words[0] {
                 for unit in &self.postings[*word as usize] {

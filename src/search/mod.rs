@@ -13,9 +13,20 @@ use unicode_width::UnicodeWidthChar;
 /// A window of `text` around its first highlighted range, at most `width` columns, with the
 /// ranges moved to the window. Starts at a word boundary where it can, and marks cut ends
 /// with an ellipsis.
-pub fn snippet(text: &str, ranges: &[Range<usize>], width: usize, ellipsis: &str) -> (String, Vec<Range<usize>>) {
+pub fn snippet(
+    text: &str,
+    ranges: &[Range<usize>],
+    width: usize,
+    ellipsis: &str,
+) -> (String, Vec<Range<usize>>) {
     let width = width.max(1);
-    let first = ranges.first().map_or(0, |r| r.start.min(text.len()));
+    let whole: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    // Text that fits is shown whole; otherwise the window starts near the first hit.
+    let first = if whole <= width {
+        0
+    } else {
+        ranges.first().map_or(0, |r| r.start.min(text.len()))
+    };
     // Start a little before the first hit, at the start of a word.
     let mut start = first;
     let mut lead = 0;
@@ -32,7 +43,10 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], width: usize, ellipsis: &str
         start += space + 1;
     }
     let prefix = if start > 0 { ellipsis } else { "" };
-    let mut used = prefix.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let mut used = prefix
+        .chars()
+        .map(|c| c.width().unwrap_or(0))
+        .sum::<usize>();
     let mut end = start;
     for (i, c) in text[start..].char_indices() {
         let w = c.width().unwrap_or(0);

@@ -82,7 +82,10 @@ fn highlighted(h: &Handbook, q: &str) -> Vec<String> {
         .iter()
         .flat_map(|hit| {
             let text = &h.chapters[hit.chapter].units[hit.unit].text;
-            r.matcher.ranges(&index, text).into_iter().map(|rg| text[rg].to_owned())
+            r.matcher
+                .ranges(&index, text)
+                .into_iter()
+                .map(|rg| text[rg].to_owned())
         })
         .collect()
 }
@@ -99,7 +102,10 @@ fn case_and_accents_do_not_matter() {
 fn words_match_as_prefixes_and_all_must_match() {
     let h = handbook();
     assert!(texts(&h, "rupt").contains(&"The Achilles tendon can be ruptured.".to_owned()));
-    assert_eq!(texts(&h, "calcium builds"), ["Calcium builds up in the tendon."]);
+    assert_eq!(
+        texts(&h, "calcium builds"),
+        ["Calcium builds up in the tendon."]
+    );
     assert!(texts(&h, "calcium walking").is_empty(), "AND, not OR");
     assert!(highlighted(&h, "rupt").contains(&"ruptured".to_owned()));
 }
@@ -109,7 +115,11 @@ fn one_typo_is_forgiven_in_longer_words() {
     let h = handbook();
     assert!(!texts(&h, "calsium").is_empty());
     assert!(!texts(&h, "achiles").is_empty());
-    assert!(texts(&h, "tendinitis").iter().any(|t| t.contains("tendonitis")));
+    assert!(
+        texts(&h, "tendinitis")
+            .iter()
+            .any(|t| t.contains("tendonitis"))
+    );
     assert!(texts(&h, "wslk").is_empty(), "short words need to be right");
 }
 
@@ -139,7 +149,11 @@ fn titles_rank_first_then_exact_before_fuzzy_then_reading_order() {
 fn nothing_typed_finds_nothing() {
     let h = handbook();
     assert!(texts(&h, "").is_empty());
-    assert!(texts(&h, "  \u{1b}[2J ").iter().all(|t| t.contains('2') || t.contains('J')));
+    assert!(
+        texts(&h, "  \u{1b}[2J ")
+            .iter()
+            .all(|t| t.contains('2') || t.contains('J'))
+    );
 }
 
 #[test]
@@ -147,7 +161,10 @@ fn snippets_fit_and_keep_their_highlights() {
     let text = "Many people say it felt like they got hit or kicked at the back of the leg.";
     let start = text.find("kicked").unwrap();
     let (snip, ranges) = snippet(text, &[start..start + 6], 30, "…");
-    assert!(unicode_width::UnicodeWidthStr::width(snip.as_str()) <= 30, "{snip}");
+    assert!(
+        unicode_width::UnicodeWidthStr::width(snip.as_str()) <= 30,
+        "{snip}"
+    );
     assert_eq!(&snip[ranges[0].clone()], "kicked");
 }
 

@@ -14,7 +14,12 @@ use crate::content::CalloutKind;
 use crate::doc::{DocLine, LineKind};
 
 /// Splits `text` into spans, highlighting the parts inside `ranges` (already relative to it).
-pub fn highlighted<'a>(text: &'a str, ranges: &[Range<usize>], base: Style, hit: Style) -> Vec<Span<'a>> {
+pub fn highlighted<'a>(
+    text: &'a str,
+    ranges: &[Range<usize>],
+    base: Style,
+    hit: Style,
+) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     let mut at = 0;
     for r in ranges {
@@ -40,16 +45,19 @@ pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
     let (t, g) = (&look.theme, &look.glyphs);
     let text = app.text();
     let units = &app.handbook().chapters[app.chapter].units;
-    let body = l.unit.and_then(|u| units.get(u)).map_or("", |u| {
-        u.text.get(l.range.clone()).unwrap_or("")
-    });
+    let body = l
+        .unit
+        .and_then(|u| units.get(u))
+        .map_or("", |u| u.text.get(l.range.clone()).unwrap_or(""));
     let hits: Vec<Range<usize>> = l
         .unit
         .and_then(|u| app.find.highlights.get(&u))
         .map(|rs| {
             rs.iter()
                 .filter(|r| r.end > l.range.start && r.start < l.range.end)
-                .map(|r| r.start.saturating_sub(l.range.start)..(r.end.min(l.range.end) - l.range.start))
+                .map(|r| {
+                    r.start.saturating_sub(l.range.start)..(r.end.min(l.range.end) - l.range.start)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -84,7 +92,11 @@ pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
         }
         LineKind::ContactLabel => t.contact,
         LineKind::ContactPhone { first } | LineKind::ContactHours { first } => {
-            let label = if matches!(l.kind, LineKind::ContactPhone { .. }) { text.phone } else { text.hours };
+            let label = if matches!(l.kind, LineKind::ContactPhone { .. }) {
+                text.phone
+            } else {
+                text.hours
+            };
             let pad = " ".repeat(unicode_width::UnicodeWidthStr::width(label) + 2);
             spans.push(Span::raw("  "));
             if *first {
@@ -92,7 +104,11 @@ pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
             } else {
                 spans.push(Span::raw(pad));
             }
-            if matches!(l.kind, LineKind::ContactPhone { .. }) { t.contact } else { t.text }
+            if matches!(l.kind, LineKind::ContactPhone { .. }) {
+                t.contact
+            } else {
+                t.text
+            }
         }
         LineKind::Link { first } => {
             let focused = app.focus.is_some() && app.focus == l.unit;
@@ -116,7 +132,13 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
         return;
     };
     let top = app.top();
-    for (row, l) in doc.lines.iter().skip(top).take(usize::from(text_area.height)).enumerate() {
+    for (row, l) in doc
+        .lines
+        .iter()
+        .skip(top)
+        .take(usize::from(text_area.height))
+        .enumerate()
+    {
         let y = text_area.y + row as u16;
         buf.set_line(text_area.x, y, &line(app, l), text_area.width);
     }

@@ -15,7 +15,12 @@ use crate::layout;
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let look = &app.options.look;
     let (t, g) = (&look.theme, &look.glyphs);
-    let labels: Vec<&str> = app.handbook().chapters.iter().map(|c| c.tab.as_str()).collect();
+    let labels: Vec<&str> = app
+        .handbook()
+        .chapters
+        .iter()
+        .map(|c| c.tab.as_str())
+        .collect();
     let shown = layout::tab_positions(&labels, app.chapter, area.width);
     for (chapter, x, w) in &shown {
         let selected = *chapter == app.chapter;
@@ -27,7 +32,13 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, area.y, &Line::styled(g.more_left, t.mark), 1);
     }
     if shown.last().is_some_and(|(c, _, _)| c + 1 < labels.len()) {
-        put(buf, area.right().saturating_sub(1), area.y, &Line::styled(g.more_right, t.mark), 1);
+        put(
+            buf,
+            area.right().saturating_sub(1),
+            area.y,
+            &Line::styled(g.more_right, t.mark),
+            1,
+        );
     }
 }
 
@@ -52,7 +63,11 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, t.status);
     let chapter = &app.handbook().chapters[app.chapter];
     let mut left = chapter.tab.clone();
-    if let Some(section) = app.doc().and_then(|d| d.section_at(app.top())).and_then(|s| chapter.sections.get(s)) {
+    if let Some(section) = app
+        .doc()
+        .and_then(|d| d.section_at(app.top()))
+        .and_then(|s| chapter.sections.get(s))
+    {
         left.push_str(g.separator);
         left.push_str(&section.heading);
     }
@@ -71,11 +86,22 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut hints: Vec<Span> = Vec::new();
     let focus_hint = app.focus.is_some();
     if focus_hint {
-        hints.push(Span::styled(format!("{}  ", app.text().link_follow_hint), t.status));
+        hints.push(Span::styled(
+            format!("{}  ", app.text().link_follow_hint),
+            t.status,
+        ));
     }
-    if app.qr.is_some() {
+    // The QR key is offered where the number it encodes is shown.
+    if app.qr.is_some() && chapter.qr_phone().is_some() {
         hints.push(Span::styled("c", t.status_key));
-        hints.push(Span::styled(if app.lang() == crate::i18n::Lang::Es { " QR  " } else { " QR code  " }, t.status));
+        hints.push(Span::styled(
+            if app.lang() == crate::i18n::Lang::Es {
+                " QR  "
+            } else {
+                " QR code  "
+            },
+            t.status,
+        ));
     }
     for (key, word) in keymap::hints(app.lang(), app.options.kiosk) {
         hints.push(Span::styled(key, t.status_key));
@@ -86,7 +112,13 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     // The hints give way to the position when the line is short.
     let left_width = left.width() + 2;
     let show_hints = left_width + hints_width <= room;
-    put(buf, area.x + 1, area.y, &Line::styled(left, t.status), area.width.saturating_sub(1));
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        &Line::styled(left, t.status),
+        area.width.saturating_sub(1),
+    );
     if show_hints {
         let x = area.x + (room - hints_width) as u16;
         put(buf, x, area.y, &Line::from(hints), hints_width as u16);
@@ -107,8 +139,16 @@ pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         (text.welcome_how.to_owned(), t.text),
     ];
     if app.library().editions.len() > 1 {
-        let names: Vec<&str> = app.library().editions.iter().map(|e| e.language_name.as_str()).collect();
-        lines.push((format!("{} ({})", text.languages, names.join(" / ")), t.text));
+        let names: Vec<&str> = app
+            .library()
+            .editions
+            .iter()
+            .map(|e| e.language_name.as_str())
+            .collect();
+        lines.push((
+            format!("{} ({})", text.languages, names.join(" / ")),
+            t.text,
+        ));
     }
     lines.push((String::new(), t.text));
     lines.push((handbook.disclaimer.clone(), t.meta));

@@ -31,7 +31,11 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     let look = &app.options.look;
     Clear.render(area, buf);
     buf.set_style(area, look.theme.base);
-    let set = if look.glyphs.ascii { ASCII_BORDER } else { border::ROUNDED };
+    let set = if look.glyphs.ascii {
+        ASCII_BORDER
+    } else {
+        border::ROUNDED
+    };
     let block = Block::bordered()
         .border_set(set)
         .border_style(look.theme.border)
@@ -45,7 +49,12 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 /// The box the outline is drawn in, for the current window.
@@ -107,7 +116,12 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
     let inner = frame_box(app, area, text.help_title, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max);
-    for (i, l) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+    for (i, l) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         put(buf, inner.x, inner.y + i as u16, l, inner.width);
     }
     Some(Position::new(inner.x, inner.y))
@@ -124,9 +138,23 @@ pub fn outline(app: &App, _body: Rect, selected: usize, buf: &mut Buffer) -> Opt
     for (i, s) in sections.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + (i - offset) as u16;
         let chosen = i == selected;
-        let mark = if chosen { format!("{} ", look.glyphs.focus) } else { "  ".to_owned() };
-        let style = if chosen { look.theme.selected } else { look.theme.text };
-        put(buf, inner.x, y, &Line::styled(format!("{mark}{}. {}", i + 1, s.heading), style), inner.width);
+        let mark = if chosen {
+            format!("{} ", look.glyphs.focus)
+        } else {
+            "  ".to_owned()
+        };
+        let style = if chosen {
+            look.theme.selected
+        } else {
+            look.theme.text
+        };
+        put(
+            buf,
+            inner.x,
+            y,
+            &Line::styled(format!("{mark}{}. {}", i + 1, s.heading), style),
+            inner.width,
+        );
         if chosen {
             cursor = Some(Position::new(inner.x, y));
         }
@@ -169,7 +197,13 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let hits = app.find.hits();
     let info_y = inner.y + 1;
     if app.find.query.trim().is_empty() {
-        put(buf, inner.x, info_y, &Line::styled(text.search_type_more, t.meta), inner.width);
+        put(
+            buf,
+            inner.x,
+            info_y,
+            &Line::styled(text.search_type_more, t.meta),
+            inner.width,
+        );
         return Some(prompt_cursor);
     }
     if hits.is_empty() {
@@ -178,10 +212,19 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
             Line::styled(text.no_results_hint, t.text),
         ])
         .wrap(Wrap { trim: true });
-        p.render(Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)), buf);
+        p.render(
+            Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)),
+            buf,
+        );
         return Some(prompt_cursor);
     }
-    put(buf, inner.x, info_y, &Line::styled(format!("{} {}", hits.len(), text.results_count), t.meta), inner.width);
+    put(
+        buf,
+        inner.x,
+        info_y,
+        &Line::styled(format!("{} {}", hits.len(), text.results_count), t.meta),
+        inner.width,
+    );
     let first_row = inner.y + 2;
     let rows = usize::from(inner.bottom().saturating_sub(first_row));
     let offset = results_offset(app);
@@ -192,12 +235,17 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         let chapter = &handbook.chapters[hit.chapter];
         let chosen = i == app.find.selected;
         let mut place = chapter.tab.clone();
-        if let Some(section) = chapter.section_of(hit.unit) {
+        let heading = chapter.units[hit.unit].kind == crate::content::UnitKind::Heading;
+        if let Some(section) = chapter.section_of(hit.unit).filter(|_| !heading) {
             place.push_str(" > ");
             place.push_str(&section.heading);
         }
         place.push_str(": ");
-        let mark = if chosen { format!("{} ", g.focus) } else { "  ".to_owned() };
+        let mark = if chosen {
+            format!("{} ", g.focus)
+        } else {
+            "  ".to_owned()
+        };
         let base = if chosen { t.selected } else { t.text };
         let used = mark.width() + place.width();
         let unit_text = &chapter.units[hit.unit].text;
@@ -208,8 +256,15 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
             usize::from(inner.width).saturating_sub(used).max(1),
             g.ellipsis,
         );
-        let mut spans = vec![Span::styled(mark, base), Span::styled(place, base.patch(t.mark))];
-        spans.extend(highlighted(&snip, &moved, base, t.hit).into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)));
+        let mut spans = vec![
+            Span::styled(mark, base),
+            Span::styled(place, base.patch(t.mark)),
+        ];
+        spans.extend(
+            highlighted(&snip, &moved, base, t.hit)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
         put(buf, inner.x, y, &Line::from(spans), inner.width);
         if chosen && look.screen_reader {
             cursor = Some(Position::new(inner.x, y));
@@ -224,7 +279,13 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let Some(code) = &app.qr else {
         let area = centred(body, 50, 3);
         let inner = frame_box(app, area, text.qr_title, buf);
-        put(buf, inner.x, inner.y, &Line::styled(text.qr_none, look.theme.text), inner.width);
+        put(
+            buf,
+            inner.x,
+            inner.y,
+            &Line::styled(text.qr_none, look.theme.text),
+            inner.width,
+        );
         return Some(Position::new(inner.x, inner.y));
     };
     let ascii = look.glyphs.ascii;
@@ -234,17 +295,40 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let inner = frame_box(app, area, text.qr_title, buf);
     let caption = format!("{} {}", code.phone, text.qr_scan);
     if inner.width < w || inner.height < h + 2 {
-        let p = Paragraph::new(vec![Line::raw(caption), Line::raw(text.qr_too_small)]).wrap(Wrap { trim: true });
+        let p = Paragraph::new(vec![Line::raw(caption), Line::raw(text.qr_too_small)])
+            .wrap(Wrap { trim: true });
         p.render(inner, buf);
         return Some(Position::new(inner.x, inner.y));
     }
-    let rows = if ascii { code.ascii_rows() } else { code.half_block_rows() };
+    let rows = if ascii {
+        code.ascii_rows()
+    } else {
+        code.half_block_rows()
+    };
     let x = inner.x + (inner.width - w) / 2;
     for (i, row) in rows.iter().enumerate() {
-        put(buf, x, inner.y + i as u16, &Line::styled(row.as_str(), look.theme.qr), w);
+        put(
+            buf,
+            x,
+            inner.y + i as u16,
+            &Line::styled(row.as_str(), look.theme.qr),
+            w,
+        );
     }
-    put(buf, inner.x, inner.y + h, &Line::styled(code.phone.as_str(), look.theme.contact), inner.width);
-    put(buf, inner.x, inner.y + h + 1, &Line::styled(text.qr_scan, look.theme.text), inner.width);
+    put(
+        buf,
+        inner.x,
+        inner.y + h,
+        &Line::styled(code.phone.as_str(), look.theme.contact),
+        inner.width,
+    );
+    put(
+        buf,
+        inner.x,
+        inner.y + h + 1,
+        &Line::styled(text.qr_scan, look.theme.text),
+        inner.width,
+    );
     Some(Position::new(inner.x, inner.y + h))
 }
 
@@ -255,7 +339,17 @@ pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = crate::doc::wrap_ranges(text.idle_notice, usize::from(width.saturating_sub(2)));
     let boxed = centred(area, width, lines.len() as u16 + 2);
     let inner = frame_box(app, boxed, text.idle_notice_title, buf);
-    for (i, r) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
-        put(buf, inner.x, inner.y + i as u16, &Line::styled(&text.idle_notice[r], look.theme.notice), inner.width);
+    for (i, r) in lines
+        .into_iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
+        put(
+            buf,
+            inner.x,
+            inner.y + i as u16,
+            &Line::styled(&text.idle_notice[r], look.theme.notice),
+            inner.width,
+        );
     }
 }
