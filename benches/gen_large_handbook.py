@@ -39,8 +39,8 @@ def generate(out_dir: str, target_bytes: int, word: str) -> dict:
         if word.lower() in text.lower():
             sys.exit(f"{word!r} already occurs in {ch}.toml; pick another word")
         pieces = text.split("\n[[sections]]\n")
-        head, sections = pieces[0], ["[[sections]]\n" + p for p in pieces[1:]]
-        parts[ch] = (text, head, sections)
+        sections = ["[[sections]]\n" + p for p in pieces[1:]]
+        parts[ch] = (text, sections)
 
     closing = (
         '\n[[sections]]\nid = "closing-note"\nheading = "One last note"\n\n'
@@ -54,7 +54,7 @@ def generate(out_dir: str, target_bytes: int, word: str) -> dict:
     # Add one more copy of every chapter's sections, round robin, until the target is reached.
     while total < target_bytes:
         for ch in chapters:
-            for sec in parts[ch][2]:
+            for sec in parts[ch][1]:
                 new = ID_RE.sub(lambda m: f'id = "{m.group(1)}-{copies}"', sec, count=1)
                 chunk = "\n" + new.rstrip("\n") + "\n"
                 outs[ch].append(chunk)

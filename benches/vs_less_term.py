@@ -41,6 +41,7 @@ class Screen:
         self.replies = []  # answers to the program's queries (DSR, DA), to write back
         self.queries = []  # the queries seen, for the report
         self.bells = 0
+        self.app_cursor = False  # DECCKM (CSI ? 1 h): cursor keys send ESC O A instead of ESC [ A
 
     def _blank(self):
         return [[" "] * self.cols for _ in range(self.rows)]
@@ -204,6 +205,8 @@ class Screen:
 
         if private == "?" and final in "hl":
             for n in nums:
+                if n == 1:
+                    self.app_cursor = final == "h"
                 if n in (47, 1047, 1049):
                     if final == "h" and self.alt is None:
                         if n == 1049:
@@ -330,6 +333,7 @@ class Term:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.screen = Screen(rows, cols)
         self.total = 0  # bytes read from the program, all told
+        self.t_first_byte = None  # when the program's first output arrived
         self.t_start = time.perf_counter()
         self.proc = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
@@ -342,6 +346,10 @@ class Term:
     @property
     def pid(self) -> int:
         return self.proc.pid
+
+    def up_key(self) -> bytes:
+        """The Up arrow as xterm sends it in the program's current cursor-key mode."""
+        return b"\x1bOA" if self.screen.app_cursor else b"\x1b[A"
 
     def send(self, data: bytes) -> float:
         os.write(self.master, data)
@@ -372,6 +380,8 @@ class Term:
                 self.eof = True
                 break
             chunks.append((time.perf_counter(), data))
+        if chunks and self.t_first_byte is None:
+            self.t_first_byte = chunks[0][0]
         hit = None
         for t, data in chunks:
             self.total += len(data)

@@ -3,14 +3,16 @@
 //! input into actions for `App::update` and draws only when the screen would change. Nothing
 //! else in the program writes to the terminal.
 
+use std::fmt;
 use std::io::{self, BufWriter, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
+    MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -37,11 +39,23 @@ enum Input {
     Gone,
 }
 
+/// Mouse reporting for clicks, taps and the wheel only (X10/normal tracking with SGR
+/// coordinates). crossterm's EnableMouseCapture also asks for every motion, which would turn a
+/// resting hand on a touch screen into a stream of input.
+struct EnableClicks;
+
+impl crossterm::Command for EnableClicks {
+    fn write_ansi(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
 /// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
 pub fn restore() {
     let mut out = io::stdout();
     let _ = execute!(
         out,
+        // Turns off every mouse mode, including any we did not ask for.
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
@@ -56,7 +70,7 @@ fn enter() -> io::Result<()> {
     execute!(
         io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
+        EnableClicks,
         EnableBracketedPaste,
         cursor::Hide
     )
@@ -115,10 +129,11 @@ fn event_loop(
     });
 
     let start = Instant::now();
-    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))?;
+    // Not dropped: ratatui's Drop shows the cursor and, if the terminal is gone, reports the
+    // failure with eprintln!, which panics on a dead stderr. `restore` does that job instead.
+    let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(
+        BufWriter::with_capacity(1 << 16, io::stdout()),
+    ))?);
     let (width, height) = crossterm::terminal::size()?;
     app.update(Action::Resize { width, height }, start.elapsed());
     let mut last: Option<(Buffer, Option<Position>)> = None;

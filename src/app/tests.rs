@@ -331,5 +331,5 @@ fn resizing_keeps_the_reader_on_the_same_text() {
     );
     let after = reading::unit_at(app.doc().unwrap(), app.top());
     assert_eq!(unit, after);
-    assert!(app.doc().unwrap().lines.len() > 0);
+    assert!(!app.doc().unwrap().lines.is_empty());
 }

@@ -3,8 +3,10 @@
 //! It removes every character that could move the cursor, change a terminal mode, reorder text
 //! or hide itself; it never decides layout or wording.
 
+use std::borrow::Cow;
 use unicode_general_category::{GeneralCategory, get_general_category};
-use unicode_normalization::UnicodeNormalization;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Columns a tab advances to: the next multiple of this, counted from the start of the line.
 const TAB_STOP: usize = 4;
@@ -29,9 +31,21 @@ pub fn is_removed(c: char) -> bool {
 /// character of [`is_removed`] dropped. Newlines survive; callers that want a single line use
 /// [`clean_line`].
 pub fn clean(text: &str) -> String {
+    // Most content is printable ASCII, which needs nothing: skip the Unicode work for it.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
+        return text.to_owned();
+    }
+    let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
-    for c in text.nfc() {
+    for c in normalized.chars() {
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
@@ -42,11 +56,11 @@ pub fn clean(text: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
             }
-            c if is_removed(c) => {}
-            c => {
+            c if (c.is_ascii() && !c.is_ascii_control()) || !is_removed(c) => {
                 out.push(c);
                 column += 1;
             }
+            _ => {}
         }
     }
     out

@@ -160,7 +160,8 @@ fn nothing_typed_finds_nothing() {
 fn snippets_fit_and_keep_their_highlights() {
     let text = "Many people say it felt like they got hit or kicked at the back of the leg.";
     let start = text.find("kicked").unwrap();
-    let (snip, ranges) = snippet(text, &[start..start + 6], 30, "…");
+    let hit = start..start + 6;
+    let (snip, ranges) = snippet(text, std::slice::from_ref(&hit), 30, "…");
     assert!(
         unicode_width::UnicodeWidthStr::width(snip.as_str()) <= 30,
         "{snip}"

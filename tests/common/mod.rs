@@ -43,10 +43,16 @@ impl Spawn {
                 ("TERM".into(), "xterm-256color".into()),
                 ("LANG".into(), "en_US.UTF-8".into()),
             ],
-            env_remove: ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "COLORTERM", "CLICOLOR_FORCE"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
+            env_remove: [
+                "LC_ALL",
+                "LC_MESSAGES",
+                "NO_COLOR",
+                "COLORTERM",
+                "CLICOLOR_FORCE",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
             rows: 30,
             cols: 100,
         }
@@ -94,7 +100,12 @@ impl Tui {
     pub fn start(spec: Spawn) -> Tui {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows: spec.rows, cols: spec.cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: spec.rows,
+                cols: spec.cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_achilles-handbook"));
         cmd.args(&spec.args);
@@ -109,7 +120,10 @@ impl Tui {
         // Only the child keeps the slave open, so the reader sees EOF when it exits.
         drop(pair.slave);
         let pid = child.process_id().expect("child pid");
-        let mut reader = pair.master.try_clone_reader().expect("clone the pty reader");
+        let mut reader = pair
+            .master
+            .try_clone_reader()
+            .expect("clone the pty reader");
         let writer = pair.master.take_writer().expect("take the pty writer");
         let output = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
@@ -180,7 +194,10 @@ impl Tui {
     pub fn row(&mut self, row: u16) -> String {
         let (_, cols) = self.parser.screen().size();
         let cols: u16 = cols.get();
-        self.screen().rows(0, cols).nth(row as usize).unwrap_or_default()
+        self.screen()
+            .rows(0, cols)
+            .nth(row as usize)
+            .unwrap_or_default()
     }
 
     /// The screen as rows of characters, one `String` per row, cell by cell (wide characters
@@ -298,7 +315,10 @@ impl Tui {
     pub fn try_status(&mut self) -> Option<u32> {
         if self.status.is_none() {
             if let Some(st) = self.child.try_wait().expect("try_wait") {
-                assert!(st.signal().is_none(), "the program was killed by a signal: {st}");
+                assert!(
+                    st.signal().is_none(),
+                    "the program was killed by a signal: {st}"
+                );
                 self.status = Some(st.exit_code());
             }
         }
@@ -339,7 +359,10 @@ impl Tui {
         while !self.eof.load(Ordering::SeqCst) && Instant::now() < deadline {
             std::thread::sleep(POLL);
         }
-        assert!(self.eof.load(Ordering::SeqCst), "no EOF on the pty after the program exited");
+        assert!(
+            self.eof.load(Ordering::SeqCst),
+            "no EOF on the pty after the program exited"
+        );
         self.update();
         code
     }
@@ -360,7 +383,12 @@ impl Tui {
         self.master
             .as_ref()
             .expect("the pty is open")
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize the pty");
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
@@ -380,25 +408,40 @@ impl Tui {
 
     /// After exit: the terminal is back as it was before the program started.
     pub fn assert_restored(&mut self) {
-        assert!(!self.is_running(), "assert_restored needs the program to have exited");
+        assert!(
+            !self.is_running(),
+            "assert_restored needs the program to have exited"
+        );
         let text = self.text();
         let raw = self.raw();
         let screen = self.parser.screen();
         let show = format!("--- screen ---\n{text}\n--- end ---");
-        assert!(!screen.alternate_screen(), "still on the alternate screen\n{show}");
+        assert!(
+            !screen.alternate_screen(),
+            "still on the alternate screen\n{show}"
+        );
         assert!(!screen.hide_cursor(), "the cursor is still hidden\n{show}");
         assert_eq!(
             screen.mouse_protocol_mode(),
             vt100::MouseProtocolMode::None,
             "mouse reporting is still on\n{show}"
         );
-        assert!(!screen.bracketed_paste(), "bracketed paste is still on\n{show}");
+        assert!(
+            !screen.bracketed_paste(),
+            "bracketed paste is still on\n{show}"
+        );
         if contains(&raw, b"\x1b[?1049h") {
-            assert!(contains(&raw, b"\x1b[?1049l"), "never left the alternate screen");
+            assert!(
+                contains(&raw, b"\x1b[?1049l"),
+                "never left the alternate screen"
+            );
         }
         match self.termios_cooked() {
             Ok(cooked) => {
-                assert!(cooked, "the pty is still in raw mode (ICANON, ECHO or ISIG is off)")
+                assert!(
+                    cooked,
+                    "the pty is still in raw mode (ICANON, ECHO or ISIG is off)"
+                )
             }
             Err(why) => eprintln!("skipping the termios check: {why}"),
         }
