@@ -1,9 +1,10 @@
 //! What a person intends: the messages `App::update` understands. Keys, mouse and signals are
 //! turned into these by `keymap` and `terminal`; nothing here knows which key meant what.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::content::Library;
+use crate::search::Index;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -59,9 +60,11 @@ pub enum Action {
     /// Time passed with no input; drives the idle notice and reset.
     Tick,
     /// `--watch` found changed files that load.
-    Reloaded(Rc<Library>),
+    Reloaded(Arc<Library>),
     /// `--watch` found changed files with a problem; the last good handbook stays.
     ReloadFailed(String),
+    /// A search index built off the main thread, for an edition.
+    IndexReady(usize, Arc<Index>),
     /// Any other input: it counts as activity (it keeps a kiosk session) but does nothing.
     Touch,
     /// Compiled into debug builds only (Ctrl-F12), so end-to-end tests can prove a panic
@@ -75,7 +78,11 @@ impl Action {
     pub fn is_input(&self) -> bool {
         !matches!(
             self,
-            Action::Tick | Action::Resize { .. } | Action::Reloaded(_) | Action::ReloadFailed(_)
+            Action::Tick
+                | Action::Resize { .. }
+                | Action::Reloaded(_)
+                | Action::ReloadFailed(_)
+                | Action::IndexReady(..)
         )
     }
 }

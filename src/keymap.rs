@@ -751,6 +751,16 @@ pub fn help_rows(lang: Lang, kiosk: bool, ascii: bool) -> Vec<HelpRow> {
     rows
 }
 
+/// The key table for the README, in Markdown, from the same rows as the help.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Keys | What they do |\n| --- | --- |\n");
+    for row in help_rows(Lang::En, false, false) {
+        let keys = row.keys.replace('|', "\\|");
+        out.push_str(&format!("| {keys} | {} |\n", row.does));
+    }
+    out
+}
+
 /// The status line's hints: key and a short word, for the keys marked `hint`.
 pub fn hints(lang: Lang, kiosk: bool) -> Vec<(&'static str, &'static str)> {
     let short = |a: &Action| -> [&'static str; 2] {
@@ -816,6 +826,16 @@ mod tests {
         assert_eq!(
             action_for(Context::Home, key(Char('L'), SHIFT)),
             Some(Action::SwitchLanguage)
+        );
+    }
+
+    #[test]
+    fn the_readme_shows_the_real_keys() {
+        let readme = include_str!("../README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table is out of date; it should read:\n{table}"
         );
     }
 

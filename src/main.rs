@@ -4,7 +4,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use achilles_handbook::app::{App, Look, Options};
 use achilles_handbook::cli::{self, Cli, Command};
@@ -14,7 +14,10 @@ use achilles_handbook::{check, plain, terminal, watch};
 use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     let status = match run(cli) {
         Ok(code) => code,
         // A closed pipe (`| head`) is the reader having seen enough, not an error.
@@ -29,6 +32,18 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(status)
+}
+
+/// Prints clap's help, version or usage error. Its text can quote the arguments, which anyone
+/// can make hostile, so it is cleaned like every other outside text and never styled.
+fn usage(e: &clap::Error) -> ExitCode {
+    let text = content::clean::clean(&e.render().to_string());
+    let _ = if e.use_stderr() {
+        write!(io::stderr(), "{text}")
+    } else {
+        write!(io::stdout(), "{text}")
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Today's date from the system clock, in UTC, for review-date notes.
@@ -150,6 +165,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         idle_timeout: cli.idle_timeout(),
         today: today(),
         language,
+        background_index: true,
         look: Look {
             theme: Theme::new(cli.theme, cli.colour(no_color.as_deref())),
             glyphs: Glyphs::new(cli.ascii),
@@ -161,7 +177,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     } else {
         None
     };
-    let app = App::new(Rc::new(library), options, std::time::Duration::ZERO);
+    let app = App::new(Arc::new(library), options, std::time::Duration::ZERO);
     terminal::run(app, watcher)
 }
 

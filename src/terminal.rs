@@ -6,6 +6,7 @@
 use std::fmt;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -26,6 +27,7 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::{App, Mode};
 use crate::keymap::{self, Context};
+use crate::search::Index;
 use crate::watch::Watcher;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
@@ -34,6 +36,8 @@ const HEARTBEAT: Duration = Duration::from_millis(500);
 
 enum Input {
     Event(Event),
+    /// A finished search index, with the library it was built from.
+    Index(Arc<crate::content::Library>, usize, Arc<Index>),
     Signal(i32),
     /// Reading the terminal failed: it is gone.
     Gone,
@@ -137,8 +141,23 @@ fn event_loop(
     let (width, height) = crossterm::terminal::size()?;
     app.update(Action::Resize { width, height }, start.elapsed());
     let mut last: Option<(Buffer, Option<Position>)> = None;
+    let mut indexing: Vec<usize> = Vec::new();
     loop {
         draw_if_changed(&mut terminal, app, &mut last)?;
+        // The search index is built after the first screen, off this thread.
+        if let Some(edition) = app.index_wanted()
+            && !indexing.contains(&edition)
+        {
+            indexing.push(edition);
+            let library = app.library_arc();
+            let index_tx = tx.clone();
+            thread::spawn(move || {
+                if let Some(handbook) = library.editions.get(edition) {
+                    let index = Arc::new(Index::build(handbook));
+                    let _ = index_tx.send(Input::Index(library, edition, index));
+                }
+            });
+        }
         if app.quit {
             return Ok(0);
         }
@@ -153,6 +172,13 @@ fn event_loop(
                 }
                 if let Some(action) = action_for(app, e) {
                     app.update(action, start.elapsed());
+                }
+            }
+            Ok(Input::Index(library, edition, index)) => {
+                indexing.retain(|e| *e != edition);
+                // An index of files that `--watch` has since replaced is of no use.
+                if Arc::ptr_eq(&library, &app.library_arc()) {
+                    app.update(Action::IndexReady(edition, index), start.elapsed());
                 }
             }
             Ok(Input::Signal(s)) => match s {

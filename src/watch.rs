@@ -3,7 +3,7 @@
 //! needs no extra thread or crate. Never used in kiosk mode.
 
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::action::Action;
@@ -30,7 +30,7 @@ impl Watcher {
         self.seen = now;
         let loaded = content::load(Some(&self.root));
         Some(match loaded.library {
-            Some(library) => Action::Reloaded(Rc::new(library)),
+            Some(library) => Action::Reloaded(Arc::new(library)),
             None => Action::ReloadFailed(
                 loaded
                     .errors()

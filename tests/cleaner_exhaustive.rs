@@ -63,7 +63,10 @@ fn every_code_point_is_removed_exactly_when_it_is_cc_or_cf() {
     }
     // 0x110000 code points minus the 2048 surrogates.
     assert_eq!(checked, 0x110000 - 0x800);
-    assert!(removed > 160, "suspiciously few removed characters: {removed}");
+    assert!(
+        removed > 160,
+        "suspiciously few removed characters: {removed}"
+    );
     assert!(
         failures.is_empty(),
         "{} failures, first ones:\n{}",
@@ -134,7 +137,11 @@ fn named_dangerous_characters_are_removed() {
         assert_eq!(clean_line(&alone), "", "{name} survives clean_line");
         let embedded = format!("a{c}b");
         assert_eq!(clean(&embedded), "ab", "{name} embedded survives clean");
-        assert_eq!(clean_line(&embedded), "ab", "{name} embedded survives clean_line");
+        assert_eq!(
+            clean_line(&embedded),
+            "ab",
+            "{name} embedded survives clean_line"
+        );
     }
 }
 

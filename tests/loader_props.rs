@@ -11,6 +11,11 @@ use proptest::test_runner::Config;
 
 const PREFIX: &str = "t";
 
+/// Cases of the mutated-chapter property. Each case loads the whole real edition (a few ms in
+/// a debug build once clean's ASCII fast path is in; ~20 ms before it). Measured: ~35 s for
+/// this file on two cores. Lower this, not the 20,000 arbitrary-manifest cases, if it gets slow.
+const MUTATED_CASES: u32 = 5_000;
+
 /// The real English edition, read from disk: file name → bytes.
 fn real_files() -> BTreeMap<String, Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("handbook/en");
@@ -22,7 +27,10 @@ fn real_files() -> BTreeMap<String, Vec<u8>> {
             files.insert(name, std::fs::read(entry.path()).expect("readable file"));
         }
     }
-    assert!(files.contains_key("handbook.toml"), "handbook/en has no manifest");
+    assert!(
+        files.contains_key("handbook.toml"),
+        "handbook/en has no manifest"
+    );
     files
 }
 
@@ -170,9 +178,17 @@ fn manifest_bytes() -> impl Strategy<Value = Vec<u8>> {
 #[derive(Debug, Clone)]
 enum Mutation {
     /// Delete `len` bytes at a position (a fraction of the file, in 1/65536).
-    Delete { at: u16, len: usize },
-    Insert { at: u16, bytes: Vec<u8> },
-    DuplicateLine { line: u16 },
+    Delete {
+        at: u16,
+        len: usize,
+    },
+    Insert {
+        at: u16,
+        bytes: Vec<u8>,
+    },
+    DuplicateLine {
+        line: u16,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -234,7 +250,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(5_000))]
+    #![proptest_config(config(MUTATED_CASES))]
     #[test]
     fn mutated_chapter_never_panics_and_errors_are_located(
         which in any::<prop::sample::Index>(),
@@ -273,7 +289,25 @@ fn line_of(text: &str, needle: &str) -> usize {
 fn only_error(loaded: &Loaded) -> &Diagnostic {
     assert!(loaded.library.is_none(), "expected errors");
     let errors: Vec<&Diagnostic> = loaded.errors().collect();
-    assert_eq!(errors.len(), 1, "expected exactly one error, got {errors:#?}");
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected exactly one error, got {errors:#?}"
+    );
+    errors[0]
+}
+
+/// The one error in `path`. A chapter that fails to parse also makes other chapters' `see`
+/// links to it fail ("does not exist"), so errors elsewhere are not counted here.
+fn only_error_in<'a>(loaded: &'a Loaded, path: &str) -> &'a Diagnostic {
+    assert!(loaded.library.is_none(), "expected errors");
+    let errors: Vec<&Diagnostic> = loaded.errors().filter(|d| d.path == path).collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected exactly one error in {path}, got {:#?}",
+        loaded.diagnostics
+    );
     errors[0]
 }
 
@@ -307,7 +341,11 @@ fn unknown_key_is_named_and_located() {
         "message: {}",
         d.message
     );
-    assert!(d.message.ends_with("Check its spelling or remove it"), "message: {}", d.message);
+    assert!(
+        d.message.ends_with("Check its spelling or remove it"),
+        "message: {}",
+        d.message
+    );
     assert_eq!(
         d.to_string(),
         format!("t/overview.toml:{}:1: {}", d.line, d.message)
@@ -322,8 +360,7 @@ fn missing_key_is_named() {
             .map(|l| format!("{l}\n"))
             .collect()
     });
-    let d = only_error(&loaded);
-    assert_eq!(d.path, "t/rupture.toml");
+    let d = only_error_in(&loaded, "t/rupture.toml");
     assert!(d.line >= 1, "missing key should be located: {d}");
     assert_eq!(d.message, "missing key `summary`; add it to this table");
 }
@@ -355,8 +392,9 @@ fn bad_cross_reference_to_a_chapter() {
     assert_eq!(d.line, line_of(&text, "see = \"nowhere\""));
     assert_eq!(d.column, 7);
     assert!(
-        d.message
-            .starts_with("`see` points at chapter \"nowhere\", which does not exist; the chapters are overview, "),
+        d.message.starts_with(
+            "`see` points at chapter \"nowhere\", which does not exist; the chapters are overview, "
+        ),
         "message: {}",
         d.message
     );
@@ -365,7 +403,11 @@ fn bad_cross_reference_to_a_chapter() {
 #[test]
 fn bad_cross_reference_to_a_section() {
     let (loaded, text) = load_with("contact.toml", |t| {
-        t.replacen("see = \"rupture#get-help-now\"", "see = \"rupture#nope\"", 1)
+        t.replacen(
+            "see = \"rupture#get-help-now\"",
+            "see = \"rupture#nope\"",
+            1,
+        )
     });
     let d = only_error(&loaded);
     assert_eq!(d.line, line_of(&text, "see = \"rupture#nope\""));
@@ -386,15 +428,11 @@ fn duplicate_section_id() {
     let d = only_error(&loaded);
     assert_eq!(d.path, "t/rupture.toml");
     // The second use is the one reported.
-    let first = line_of(&text, "id = \"what-it-is\"");
-    let second = first
-        + 1
-        + line_of(
-            &text[text.find("id = \"what-it-is\"").unwrap() + 1..],
-            "id = \"what-it-is\"",
-        )
-        - 1;
-    assert_eq!(d.line, second);
+    let (second, _) = text
+        .match_indices("id = \"what-it-is\"")
+        .nth(1)
+        .expect("two uses");
+    assert_eq!(d.line, text[..second].matches('\n').count() + 1);
     assert_eq!(d.column, 6);
     assert_eq!(
         d.message,
@@ -407,8 +445,7 @@ fn invalid_toml_is_located() {
     let (loaded, text) = load_with("tendonitis.toml", |t| {
         t.replacen("title = \"", "title = \"unterminated\ntitle2 = \"", 1)
     });
-    let d = only_error(&loaded);
-    assert_eq!(d.path, "t/tendonitis.toml");
+    let d = only_error_in(&loaded, "t/tendonitis.toml");
     assert_eq!(d.line, line_of(&text, "title = \"unterminated"));
     assert!(!d.message.is_empty());
     assert!(
@@ -418,27 +455,47 @@ fn invalid_toml_is_located() {
     );
 }
 
-#[test]
-fn invalid_utf8_is_located() {
+/// Inserts two bytes that are not UTF-8 after `title = "` of `file` and loads.
+fn load_with_invalid_utf8(file: &str) -> (Loaded, usize) {
     let mut files = real_files();
-    let mut bytes = files["training.toml"].clone();
+    let mut bytes = files[file].clone();
     let text = String::from_utf8(bytes.clone()).unwrap();
     let line = line_of(&text, "title = ");
     let at = text.find("title = ").unwrap() + "title = \"".len();
     bytes.splice(at..at, [0xff, 0xfe]);
-    files.insert("training.toml".to_owned(), bytes);
-    let loaded = load_files(PREFIX, files);
+    files.insert(file.to_owned(), bytes);
+    (load_files(PREFIX, files), line)
+}
+
+#[test]
+fn invalid_utf8_in_the_manifest_is_located() {
+    let (loaded, line) = load_with_invalid_utf8("handbook.toml");
     let d = only_error(&loaded);
-    assert_eq!(d.path, "t/training.toml");
+    assert_eq!(d.path, "t/handbook.toml");
+    assert_eq!(d.line, line);
+    assert_eq!(d.column, 10);
+    assert_eq!(
+        d.to_string(),
+        format!(
+            "t/handbook.toml:{line}:10: this file is not valid UTF-8 text; save it with UTF-8 encoding"
+        )
+    );
+}
+
+/// Bug in src/content/load.rs (`load_edition`): any error reading a chapter file is replaced by
+/// "chapter \"training\" is listed here but training.toml is missing beside handbook.toml",
+/// reported at the manifest, so the UTF-8 error (and its line) is lost and the author is told
+/// an existing file is missing. Un-ignore when fixed.
+#[test]
+fn invalid_utf8_in_a_chapter_is_located() {
+    let (loaded, line) = load_with_invalid_utf8("training.toml");
+    let d = only_error(&loaded);
+    assert_eq!(d.path, "t/training.toml", "{d}");
     assert_eq!(d.line, line);
     assert_eq!(d.column, 10);
     assert_eq!(
         d.message,
         "this file is not valid UTF-8 text; save it with UTF-8 encoding"
-    );
-    assert_eq!(
-        d.to_string(),
-        format!("t/training.toml:{line}:10: this file is not valid UTF-8 text; save it with UTF-8 encoding")
     );
 }
 

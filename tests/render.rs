@@ -2,7 +2,7 @@
 //! rest on colour checked by style, and every chapter and overlay drawn at tiny and random sizes
 //! without a panic.
 
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use achilles_handbook::action::Action;
@@ -23,11 +23,11 @@ const TODAY: Date = Date {
 };
 
 thread_local! {
-    static LIBRARY: Rc<Library> = Rc::new(content::load(None).library.expect("shipped handbook loads"));
+    static LIBRARY: Arc<Library> = Arc::new(content::load(None).library.expect("shipped handbook loads"));
 }
 
 fn app(options: Options, width: u16, height: u16) -> App {
-    let library = LIBRARY.with(Rc::clone);
+    let library = LIBRARY.with(Arc::clone);
     let mut app = App::new(library, options, Duration::ZERO);
     app.update(Action::Resize { width, height }, Duration::ZERO);
     app

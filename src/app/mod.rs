@@ -7,7 +7,7 @@ mod idle;
 mod prompt;
 mod reading;
 
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use find::{Find, RESULT_RANGES};
@@ -33,6 +33,9 @@ pub struct Options {
     /// The language to start in, when the handbook has it.
     pub language: Option<String>,
     pub look: Look,
+    /// Leave building the search index to the caller, on another thread, so the first screen
+    /// does not wait for it. Tests build it at once.
+    pub background_index: bool,
 }
 
 impl Options {
@@ -43,6 +46,7 @@ impl Options {
             idle_timeout: None,
             today,
             language: None,
+            background_index: false,
             look: Look {
                 theme: Theme::new(crate::theme::ThemeName::Default, true),
                 glyphs: Glyphs::new(false),
@@ -94,7 +98,7 @@ pub struct Place {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
-    library: Rc<Library>,
+    library: Arc<Library>,
     pub options: Options,
     pub edition: usize,
     pub chapter: usize,
@@ -109,7 +113,8 @@ pub struct App {
     pub focus: Option<usize>,
     pub history: Vec<Place>,
     pub find: Find,
-    indexes: Vec<Option<Index>>,
+    /// Per edition; shared so a background thread can build one (see `index_wanted`).
+    indexes: Vec<Option<Arc<Index>>>,
     pub idle: Idle,
     pub qr: Option<QrCode>,
     pub quit: bool,
@@ -118,7 +123,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(library: Rc<Library>, options: Options, now: Duration) -> App {
+    pub fn new(library: Arc<Library>, options: Options, now: Duration) -> App {
         let edition = options
             .language
             .as_deref()
@@ -155,8 +160,8 @@ impl App {
     /// Builds what depends on the edition: its search index (once) and its QR code.
     fn enter_edition(&mut self) {
         self.indexes.resize(self.library.editions.len(), None);
-        if self.indexes[self.edition].is_none() {
-            self.indexes[self.edition] = Some(Index::build(self.handbook()));
+        if self.indexes[self.edition].is_none() && !self.options.background_index {
+            self.indexes[self.edition] = Some(Arc::new(Index::build(self.handbook())));
         }
         self.qr = self
             .handbook()
@@ -175,6 +180,11 @@ impl App {
         &self.library
     }
 
+    /// A shared handle on the library, for work done on another thread.
+    pub fn library_arc(&self) -> Arc<Library> {
+        Arc::clone(&self.library)
+    }
+
     pub fn handbook(&self) -> &Handbook {
         &self.library.editions[self.edition]
     }
@@ -188,7 +198,16 @@ impl App {
     }
 
     pub fn index(&self) -> Option<&Index> {
-        self.indexes.get(self.edition).and_then(Option::as_ref)
+        self.indexes.get(self.edition).and_then(Option::as_deref)
+    }
+
+    /// The edition whose search index is still to be built, when building it is left to the
+    /// caller (`Options::background_index`). The answer comes back as `Action::IndexReady`.
+    pub fn index_wanted(&self) -> Option<usize> {
+        self.indexes
+            .get(self.edition)
+            .is_some_and(Option::is_none)
+            .then_some(self.edition)
     }
 
     /// The current chapter's layout, once a size is known.
@@ -281,6 +300,14 @@ impl App {
             Action::Touch => {}
             Action::Reloaded(library) => self.replace_library(library),
             Action::ReloadFailed(error) => self.reload_error = Some(error),
+            Action::IndexReady(edition, index) => {
+                if let Some(slot) = self.indexes.get_mut(edition) {
+                    *slot = Some(index);
+                    if edition == self.edition && !self.find.query.is_empty() {
+                        self.rerun();
+                    }
+                }
+            }
             #[cfg(debug_assertions)]
             Action::Panic => panic!("panic requested by the test key"),
             other => match self.mode {
@@ -297,7 +324,7 @@ impl App {
             },
         }
         self.find.refresh_highlights(
-            self.indexes.get(self.edition).and_then(Option::as_ref),
+            self.indexes.get(self.edition).and_then(Option::as_deref),
             &self.library.editions[self.edition],
             self.chapter,
         );
@@ -306,7 +333,7 @@ impl App {
     /// Back to exactly the state of a fresh start, for the next person at a kiosk.
     fn reset(&mut self, now: Duration) {
         let (width, height) = (self.width, self.height);
-        let mut fresh = App::new(Rc::clone(&self.library), self.options.clone(), now);
+        let mut fresh = App::new(Arc::clone(&self.library), self.options.clone(), now);
         fresh.resize(width, height);
         *self = fresh;
     }
@@ -364,7 +391,7 @@ impl App {
     }
 
     /// Replaces the library after the files changed on disk (`--watch`), keeping the place.
-    fn replace_library(&mut self, library: Rc<Library>) {
+    fn replace_library(&mut self, library: Arc<Library>) {
         let language = self.handbook().language.clone();
         let id = self
             .handbook()

@@ -15,8 +15,8 @@ impl App {
         self.mode = Mode::Search;
     }
 
-    fn rerun(&mut self) {
-        let index = self.indexes.get(self.edition).and_then(Option::as_ref);
+    pub(super) fn rerun(&mut self) {
+        let index = self.indexes.get(self.edition).and_then(Option::as_deref);
         self.find.run(index, &self.library.editions[self.edition]);
     }
 

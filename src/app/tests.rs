@@ -1,6 +1,6 @@
 //! `update` from every mode, on the shipped handbook, with a clock the test controls.
 
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
@@ -13,11 +13,11 @@ const TODAY: Date = Date {
 };
 
 thread_local! {
-    static LIBRARY: Rc<Library> = Rc::new(content::load(None).library.expect("the shipped handbook loads"));
+    static LIBRARY: Arc<Library> = Arc::new(content::load(None).library.expect("the shipped handbook loads"));
 }
 
-fn library() -> Rc<Library> {
-    LIBRARY.with(Rc::clone)
+fn library() -> Arc<Library> {
+    LIBRARY.with(Arc::clone)
 }
 
 fn app_with(options: Options) -> App {

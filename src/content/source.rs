@@ -77,6 +77,15 @@ impl Folder {
         })
     }
 
+    /// Whether the folder holds a file of this name.
+    pub fn has(&self, file: &str) -> bool {
+        match self {
+            Folder::Disk(dir) => dir.join(file).is_file(),
+            Folder::Embedded(dir, _) => dir.get_file(dir.path().join(file)).is_some(),
+            Folder::Memory(files, _) => files.contains_key(file),
+        }
+    }
+
     /// Names of the `.toml` files in the folder other than the manifest, sorted.
     pub fn chapter_files(&self) -> Vec<String> {
         let mut names: Vec<String> = match self {

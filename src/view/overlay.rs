@@ -206,6 +206,16 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         );
         return Some(prompt_cursor);
     }
+    if app.index().is_none() {
+        put(
+            buf,
+            inner.x,
+            info_y,
+            &Line::styled(text.search_preparing, t.meta),
+            inner.width,
+        );
+        return Some(prompt_cursor);
+    }
     if hits.is_empty() {
         let p = Paragraph::new(vec![
             Line::styled(text.no_results, t.notice),
@@ -222,7 +232,18 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         buf,
         inner.x,
         info_y,
-        &Line::styled(format!("{} {}", hits.len(), text.results_count), t.meta),
+        &Line::styled(
+            format!(
+                "{} {}",
+                hits.len(),
+                if hits.len() == 1 {
+                    text.result_one
+                } else {
+                    text.results_count
+                }
+            ),
+            t.meta,
+        ),
         inner.width,
     );
     let first_row = inner.y + 2;
