@@ -14,6 +14,7 @@ pub mod layout;
 pub mod plain;
 pub mod qr;
 pub mod readability;
+pub mod screen;
 pub mod search;
 pub mod terminal;
 pub mod theme;

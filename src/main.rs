@@ -120,9 +120,12 @@ fn run(cli: Cli) -> io::Result<u8> {
         .and_then(|l| library.edition_index(l))
         .unwrap_or(0);
     let handbook = &library.editions[edition];
+    let on_terminal = stdout.is_terminal();
+    // Asked only of a real terminal: without one, crossterm falls back to running `tput`.
     let terminal_width = || {
-        crossterm::terminal::size()
-            .ok()
+        on_terminal
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
             .map(|(w, _)| w)
             .filter(|w| *w > 0)
     };
@@ -149,10 +152,8 @@ fn run(cli: Cli) -> io::Result<u8> {
         return Ok(0);
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !stdout.is_terminal() || dumb {
-        let width = terminal_width()
-            .filter(|_| stdout.is_terminal())
-            .map_or(80, usize::from);
+    if !on_terminal || dumb {
+        let width = terminal_width().map_or(80, usize::from);
         let mut out = io::BufWriter::new(stdout);
         plain::handbook(&mut out, handbook, width)?;
         out.flush()?;

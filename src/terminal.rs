@@ -5,7 +5,6 @@
 
 use std::fmt;
 use std::io::{self, BufWriter, Stdout, Write};
-use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -17,16 +16,16 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::{App, Mode};
 use crate::keymap::{self, Context};
+use crate::screen::Screen;
 use crate::search::Index;
 use crate::watch::Watcher;
 
@@ -133,17 +132,15 @@ fn event_loop(
     });
 
     let start = Instant::now();
-    // Not dropped: ratatui's Drop shows the cursor and, if the terminal is gone, reports the
-    // failure with eprintln!, which panics on a dead stderr. `restore` does that job instead.
-    let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(
-        BufWriter::with_capacity(1 << 16, io::stdout()),
-    ))?);
+    let mut screen = Screen::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )));
     let (width, height) = crossterm::terminal::size()?;
     app.update(Action::Resize { width, height }, start.elapsed());
-    let mut last: Option<(Buffer, Option<Position>)> = None;
     let mut indexing: Vec<usize> = Vec::new();
     loop {
-        draw_if_changed(&mut terminal, app, &mut last)?;
+        draw(&mut screen, app)?;
         // The search index is built after the first screen, off this thread.
         if let Some(edition) = app.index_wanted()
             && !indexing.contains(&edition)
@@ -168,7 +165,7 @@ fn event_loop(
         match rx.recv_timeout(wait) {
             Ok(Input::Event(e)) => {
                 if let Event::Resize(..) = e {
-                    last = None;
+                    screen.invalidate();
                 }
                 if let Some(action) = action_for(app, e) {
                     app.update(action, start.elapsed());
@@ -237,32 +234,11 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-/// Draws only when the new frame differs from the last one, so an idle screen writes nothing.
-fn draw_if_changed(
-    terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
-    app: &App,
-    last: &mut Option<(Buffer, Option<Position>)>,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
+/// Renders the app and hands the frame to the screen, which writes only what changed.
+fn draw(screen: &mut Screen<CrosstermBackend<BufWriter<Stdout>>>, app: &App) -> io::Result<()> {
+    let (width, height) = crossterm::terminal::size()?;
+    let area = Rect::new(0, 0, width, height);
     let mut next = Buffer::empty(area);
     let cursor = crate::view::render(app, area, &mut next);
-    if last
-        .as_ref()
-        .is_some_and(|(b, c)| *b == next && *c == cursor)
-    {
-        return Ok(());
-    }
-    terminal.draw(|frame| {
-        if frame.area() == area {
-            frame.buffer_mut().content.clone_from(&next.content);
-            if let Some(p) = cursor {
-                frame.set_cursor_position(p);
-            }
-        } else {
-            crate::view::draw(app, frame);
-        }
-    })?;
-    *last = Some((next, cursor));
-    Ok(())
+    screen.show(next, cursor)
 }
