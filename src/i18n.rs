@@ -172,7 +172,7 @@ pub static ES: Text = Text {
     results_count: "resultados",
     result_one: "resultado",
     hit_of: "resultado {n} de {total}",
-    top: "Inicio",
+    top: "Principio",
     end: "Final",
     all: "Todo",
     welcome_how: "Use las flechas o Tab para moverse, / para buscar, ? para ayuda.",

@@ -712,6 +712,26 @@ pub fn ascii_key(key: &'static str) -> &'static str {
     }
 }
 
+/// A key's name as printed on keyboards in `lang`.
+pub fn key_name(key: &'static str, lang: Lang, ascii: bool) -> &'static str {
+    let key = if ascii { ascii_key(key) } else { key };
+    match (lang, key) {
+        (Lang::Es, "Space") => "Espacio",
+        (Lang::Es, "Enter") => "Intro",
+        (Lang::Es, "Backspace") => "Retroceso",
+        (Lang::Es, "Home") => "Inicio",
+        (Lang::Es, "End") => "Fin",
+        (Lang::Es, "PgUp") => "RePág",
+        (Lang::Es, "PgDn") => "AvPág",
+        (Lang::Es, "Shift-Tab") => "Mayús-Tab",
+        (Lang::Es, "Right") => "Derecha",
+        (Lang::Es, "Left") => "Izquierda",
+        (Lang::Es, "Up") => "Arriba",
+        (Lang::Es, "Down") => "Abajo",
+        _ => key,
+    }
+}
+
 /// The help's rows, grouped and in table order, for `lang`.
 pub fn help_rows(lang: Lang, kiosk: bool, ascii: bool) -> Vec<HelpRow> {
     let index = match lang {
@@ -727,7 +747,7 @@ pub fn help_rows(lang: Lang, kiosk: bool, ascii: bool) -> Vec<HelpRow> {
         Group::Other,
     ] {
         for b in BINDINGS.iter().filter(|b| b.group == group) {
-            let key = if ascii { ascii_key(b.key) } else { b.key };
+            let key = key_name(b.key, lang, ascii);
             let does = if kiosk && (b.action)() == Action::Quit {
                 KIOSK_QUIT[index]
             } else {
@@ -778,7 +798,7 @@ pub fn hints(lang: Lang, kiosk: bool) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.hint)
-        .map(|b| (b.key, short(&(b.action)())[index]))
+        .map(|b| (key_name(b.key, lang, false), short(&(b.action)())[index]))
         .collect()
 }
 

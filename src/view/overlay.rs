@@ -312,7 +312,8 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let ascii = look.glyphs.ascii;
     let (w, h) = code.drawn_size(ascii);
     let (w, h) = (w as u16, h as u16);
-    let area = centred(body, w.max(40) + 2, h + 4);
+    let words = text.qr_scan.width().max(text.qr_title.width() + 2).max(code.phone.width());
+    let area = centred(body, w.max(words as u16) + 2, h + 4);
     let inner = frame_box(app, area, text.qr_title, buf);
     let caption = format!("{} {}", code.phone, text.qr_scan);
     if inner.width < w || inner.height < h + 2 {
@@ -336,16 +337,17 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
             w,
         );
     }
+    let centre = |s: &str| inner.x + inner.width.saturating_sub(s.width() as u16) / 2;
     put(
         buf,
-        inner.x,
+        centre(&code.phone),
         inner.y + h,
         &Line::styled(code.phone.as_str(), look.theme.contact),
         inner.width,
     );
     put(
         buf,
-        inner.x,
+        centre(text.qr_scan),
         inner.y + h + 1,
         &Line::styled(text.qr_scan, look.theme.text),
         inner.width,
