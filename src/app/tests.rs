@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
+use crate::search::Index;
 use crate::content::{self, Date};
 
 const TODAY: Date = Date {
@@ -332,4 +333,34 @@ fn resizing_keeps_the_reader_on_the_same_text() {
     let after = reading::unit_at(app.doc().unwrap(), app.top());
     assert_eq!(unit, after);
     assert!(!app.doc().unwrap().lines.is_empty());
+}
+
+#[test]
+fn a_search_typed_before_the_background_index_arrives_runs_when_it_does() {
+    let mut options = Options::reader(TODAY);
+    options.background_index = true;
+    let mut app = app_with(options);
+    assert_eq!(app.index_wanted(), Some(0));
+    app.update(Action::Search, at(0));
+    app.update(Action::Paste("rupture".into()), at(0));
+    assert!(app.find.hits().is_empty(), "nothing to search yet");
+    let index = Arc::new(Index::build(app.handbook()));
+    app.update(Action::IndexReady(0, index), at(1));
+    assert_eq!(app.index_wanted(), None);
+    assert!(!app.find.hits().is_empty(), "the waiting query ran");
+}
+
+#[test]
+fn watch_reloads_keep_the_place_and_failures_keep_the_last_good_copy() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(2), at(0));
+    app.update(Action::ReloadFailed("en/rupture.toml:3:1: oops".into()), at(1));
+    assert_eq!(app.reload_error.as_deref(), Some("en/rupture.toml:3:1: oops"));
+    assert_eq!(app.handbook().chapters[app.chapter].id, "rupture");
+    let mut changed = (*library()).clone();
+    changed.editions[0].chapters[2].title = "Changed".into();
+    app.update(Action::Reloaded(Arc::new(changed)), at(2));
+    assert_eq!(app.reload_error, None);
+    assert_eq!(app.handbook().chapters[app.chapter].id, "rupture");
+    assert_eq!(app.handbook().chapters[app.chapter].title, "Changed");
 }
