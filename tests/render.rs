@@ -295,3 +295,32 @@ proptest! {
         prop_assert_eq!(buf.area.width, w);
     }
 }
+
+#[test]
+fn the_screen_reader_cursor_follows_the_focus() {
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let plain = reader(80, 24);
+    assert_eq!(view::render(&plain, area, &mut Buffer::empty(area)), None, "hidden unless asked");
+
+    let mut options = Options::reader(TODAY);
+    options.look.screen_reader = true;
+    let mut app = self::app(options, 80, 24);
+    let first = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
+    assert_eq!((first.x, first.y), (1, 1), "on the first body line");
+
+    // Bring a link into view and focus it: the cursor moves onto its line.
+    app.update(Action::Bottom, Duration::ZERO);
+    app.update(Action::NextLink, Duration::ZERO);
+    assert!(app.focus.is_some());
+    let on_link = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
+    let buf = draw(&app, 80, 24);
+    let row: String = (0..80).map(|x| buf[(x, on_link.y)].symbol().to_owned()).collect();
+    assert!(row.contains('▶'), "cursor row {row:?} is the focused link");
+
+    app.update(Action::Outline, Duration::ZERO);
+    app.update(Action::SelectNext, Duration::ZERO);
+    let in_outline = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
+    let buf = draw(&app, 80, 24);
+    let row: String = (0..80).map(|x| buf[(x, in_outline.y)].symbol().to_owned()).collect();
+    assert!(row.contains("▶ "), "cursor on the chosen section: {row:?}");
+}
