@@ -37,7 +37,7 @@ pub fn report(
         for chapter in &edition.chapters {
             chapters += 1;
             let r = readability::report(chapter, spanish);
-            let file = format!("{}/{}.toml", edition.language, chapter.id);
+            let file = &chapter.path;
             if spanish {
                 writeln!(
                     out,

@@ -47,7 +47,7 @@ pub fn chapter(
                 wrapped(out, text, width, "", "")?;
                 underline(out, text, '=', width)?;
                 let date = t.month_year(chapter.reviewed_on.month, chapter.reviewed_on.year, lang);
-                writeln!(out, "{} {date}", t.reviewed)?;
+                wrapped(out, &format!("{} {date}", t.reviewed), width, "", "")?;
                 writeln!(out)?;
             }
             UnitKind::Summary | UnitKind::Paragraph => {

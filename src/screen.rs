@@ -4,33 +4,69 @@
 //! the frame did not change, and the cursor shown only where a screen reader needs it. Owns
 //! no terminal modes; `terminal` sets those up and restores them.
 
-use std::io;
+use std::io::{self, Write};
 
-use ratatui::backend::Backend;
+use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::style::{Attribute, Print, SetAttribute};
+use crossterm::terminal::{Clear, ClearType};
+use crossterm::{Command, queue};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Position;
+use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 /// Unchanged cells between two changes on a row are rewritten when there are at most this
 /// many: about what a cursor move (`ESC [ row ; col H`) costs.
 const MAX_GAP: u16 = 6;
 
+/// Runs of at least this many blank cells are erased with one ECH instead of written as spaces.
+const MIN_ERASE: usize = 5;
+
+/// ECH: erase `n` characters from the cursor on, with the current (default) attributes, leaving
+/// the cursor where it is. It clears old text without touching the scrollbar beyond it.
+struct EraseChars(usize);
+
+impl Command for EraseChars {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        write!(f, "\x1b[{}X", self.0)
+    }
+}
+
+/// The attributes the terminal is drawing with, as far as this writer has set them.
+#[derive(Clone, Copy, PartialEq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+const PLAIN: Pen = Pen {
+    fg: Color::Reset,
+    bg: Color::Reset,
+    modifier: Modifier::empty(),
+};
+
+fn pen(cell: &Cell) -> Pen {
+    Pen {
+        fg: cell.fg,
+        bg: cell.bg,
+        modifier: cell.modifier,
+    }
+}
+
 /// The last frame written, to diff the next one against.
-pub struct Screen<B: Backend> {
-    backend: B,
+pub struct Screen<W: Write> {
+    out: W,
     last: Option<Buffer>,
     cursor: Option<Position>,
     /// Whether the cursor is currently hidden (it starts hidden: `terminal` hides it).
     hidden: bool,
 }
 
-impl<B: Backend> Screen<B>
-where
-    B::Error: Into<io::Error>,
-{
-    pub fn new(backend: B) -> Screen<B> {
+impl<W: Write> Screen<W> {
+    pub fn new(out: W) -> Screen<W> {
         Screen {
-            backend,
+            out,
             last: None,
             cursor: None,
             hidden: true,
@@ -51,32 +87,143 @@ where
         let updates = match &self.last {
             Some(prev) if prev.area == next.area => fill_gaps(prev.diff(&next), &next),
             _ => {
-                self.backend.clear().map_err(Into::into)?;
+                queue!(
+                    self.out,
+                    SetAttribute(Attribute::Reset),
+                    Clear(ClearType::All)
+                )?;
                 fill_gaps(Buffer::empty(next.area).diff(&next), &next)
             }
         };
-        if !updates.is_empty() {
-            self.backend.draw(updates.into_iter()).map_err(Into::into)?;
-        }
+        write_cells(&mut self.out, &updates)?;
         match cursor {
             Some(p) => {
-                self.backend.set_cursor_position(p).map_err(Into::into)?;
+                queue!(self.out, MoveTo(p.x, p.y))?;
                 if self.hidden {
-                    self.backend.show_cursor().map_err(Into::into)?;
+                    queue!(self.out, Show)?;
                     self.hidden = false;
                 }
             }
             None if !self.hidden => {
-                self.backend.hide_cursor().map_err(Into::into)?;
+                queue!(self.out, Hide)?;
                 self.hidden = true;
             }
             None => {}
         }
-        self.backend.flush().map_err(Into::into)?;
+        self.out.flush()?;
         self.cursor = cursor;
         self.last = Some(next);
         Ok(())
     }
+}
+
+/// Whether a cell is an empty space in the terminal's own colours, which ECH produces.
+fn is_blank(cell: &Cell) -> bool {
+    cell.symbol() == " " && pen(cell) == PLAIN
+}
+
+/// SGR parameters for a colour, foreground (`base` 30) or background (`base` 40), in the
+/// shortest form: the 16 named colours by their own codes.
+fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
+    let offset = match colour {
+        Color::Reset => 9,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 60,
+        Color::LightRed => 61,
+        Color::LightGreen => 62,
+        Color::LightYellow => 63,
+        Color::LightBlue => 64,
+        Color::LightMagenta => 65,
+        Color::LightCyan => 66,
+        Color::White => 67,
+        Color::Indexed(i) => return params.push(format!("{};5;{i}", base + 8)),
+        Color::Rgb(r, g, b) => return params.push(format!("{};2;{r};{g};{b}", base + 8)),
+    };
+    params.push((base + offset).to_string());
+}
+
+/// Moves the pen from `from` to `to` in one SGR sequence with as few parameters as it takes.
+fn set_pen(out: &mut impl Write, from: Pen, to: Pen) -> io::Result<Pen> {
+    if from == to {
+        return Ok(to);
+    }
+    let mut params: Vec<String> = Vec::new();
+    let mut from = from;
+    if !(from.modifier - to.modifier).is_empty() {
+        // Turning one attribute off has no portable single code; start again from plain.
+        params.push("0".to_owned());
+        from = PLAIN;
+    }
+    for (m, code) in [
+        (Modifier::BOLD, 1),
+        (Modifier::DIM, 2),
+        (Modifier::ITALIC, 3),
+        (Modifier::UNDERLINED, 4),
+        (Modifier::SLOW_BLINK, 5),
+        (Modifier::RAPID_BLINK, 6),
+        (Modifier::REVERSED, 7),
+        (Modifier::HIDDEN, 8),
+        (Modifier::CROSSED_OUT, 9),
+    ] {
+        if to.modifier.contains(m) && !from.modifier.contains(m) {
+            params.push(code.to_string());
+        }
+    }
+    if to.fg != from.fg {
+        colour_params(to.fg, 30, &mut params);
+    }
+    if to.bg != from.bg {
+        colour_params(to.bg, 40, &mut params);
+    }
+    if params == ["0"] {
+        params.clear();
+    }
+    write!(out, "\x1b[{}m", params.join(";"))?;
+    Ok(to)
+}
+
+/// Writes the updated cells: cursor moves only where a run breaks, attributes only where they
+/// change, and runs of blanks as one erase.
+fn write_cells(out: &mut impl Write, updates: &[(u16, u16, &Cell)]) -> io::Result<()> {
+    let mut at: Option<(u16, u16)> = None;
+    let mut current = PLAIN;
+    let mut i = 0;
+    while i < updates.len() {
+        let (x, y, cell) = updates[i];
+        let blanks = updates[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, (bx, by, c))| {
+                *by == y && usize::from(*bx) == usize::from(x) + k && is_blank(c)
+            })
+            .count();
+        if at != Some((x, y)) {
+            queue!(out, MoveTo(x, y))?;
+        }
+        if blanks >= MIN_ERASE {
+            current = set_pen(out, current, PLAIN)?;
+            queue!(out, EraseChars(blanks))?;
+            at = Some((x, y));
+            i += blanks;
+            continue;
+        }
+        current = set_pen(out, current, pen(cell))?;
+        queue!(out, Print(cell.symbol()))?;
+        let width = cell.symbol().width().max(1) as u16;
+        at = Some((x.saturating_add(width), y));
+        i += 1;
+    }
+    if current != PLAIN {
+        write!(out, "\x1b[m")?;
+    }
+    Ok(())
 }
 
 /// Adds the unchanged cells of short gaps between two updates on one row, when every one of
@@ -109,9 +256,8 @@ fn fill_gaps<'a>(
 
 #[cfg(test)]
 mod tests {
-    use ratatui::backend::CrosstermBackend;
     use ratatui::layout::Rect;
-    use ratatui::style::{Color, Style};
+    use ratatui::style::{Color, Modifier, Style};
 
     use super::*;
 
@@ -153,7 +299,7 @@ mod tests {
     #[test]
     fn the_terminal_ends_up_showing_the_frame() {
         let tape = Tape::default();
-        let mut s = Screen::new(CrosstermBackend::new(tape.clone()));
+        let mut s = Screen::new(tape.clone());
         let frames = [
             frame(&[
                 "The tendon links the calf",
@@ -194,9 +340,44 @@ mod tests {
     }
 
     #[test]
+    fn styles_and_erased_tails_reach_the_terminal() {
+        let tape = Tape::default();
+        let mut s = Screen::new(tape.clone());
+        let mut a = frame(&["a long line of words that will go away", "plain"]);
+        a.set_style(
+            Rect::new(0, 1, 5, 1),
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        );
+        s.show(a, None).unwrap();
+        let mut b = frame(&["short", "plain"]);
+        b.set_style(
+            Rect::new(0, 1, 2, 1),
+            Style::new().add_modifier(Modifier::REVERSED),
+        );
+        s.show(b, Some(Position::new(3, 1))).unwrap();
+        let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
+        let mut parser = vt100::Parser::new(n(4), n(30), 0);
+        parser.process(&tape.bytes());
+        let screen = parser.screen();
+        assert_eq!(screen.contents().lines().next(), Some("short"));
+        let p = screen.cell(1, 0).unwrap();
+        assert!(p.inverse() && !p.bold());
+        assert_eq!(p.fgcolor(), vt100::Color::Default);
+        let l = screen.cell(1, 3).unwrap();
+        assert!(!l.inverse() && !l.bold());
+        assert_eq!(screen.cursor_position(), (1, 3));
+        assert!(!screen.hide_cursor());
+        // The 25 columns after "short" go in one erase, not 25 spaces.
+        assert!(
+            tape.bytes().windows(5).any(|w| w == b"\x1b[25X"),
+            "erased by ECH"
+        );
+    }
+
+    #[test]
     fn an_unchanged_frame_writes_nothing() {
         let tape = Tape::default();
-        let mut s = Screen::new(CrosstermBackend::new(tape.clone()));
+        let mut s = Screen::new(tape.clone());
         s.show(frame(&["a", "b"]), None).unwrap();
         let before = tape.bytes().len();
         s.show(frame(&["a", "b"]), None).unwrap();

@@ -16,7 +16,6 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
@@ -132,10 +131,7 @@ fn event_loop(
     });
 
     let start = Instant::now();
-    let mut screen = Screen::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )));
+    let mut screen = Screen::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     let (width, height) = crossterm::terminal::size()?;
     app.update(Action::Resize { width, height }, start.elapsed());
     let mut indexing: Vec<usize> = Vec::new();
@@ -235,7 +231,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
-fn draw(screen: &mut Screen<CrosstermBackend<BufWriter<Stdout>>>, app: &App) -> io::Result<()> {
+fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &App) -> io::Result<()> {
     let (width, height) = crossterm::terminal::size()?;
     let area = Rect::new(0, 0, width, height);
     let mut next = Buffer::empty(area);

@@ -300,7 +300,11 @@ proptest! {
 fn the_screen_reader_cursor_follows_the_focus() {
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     let plain = reader(80, 24);
-    assert_eq!(view::render(&plain, area, &mut Buffer::empty(area)), None, "hidden unless asked");
+    assert_eq!(
+        view::render(&plain, area, &mut Buffer::empty(area)),
+        None,
+        "hidden unless asked"
+    );
 
     let mut options = Options::reader(TODAY);
     options.look.screen_reader = true;
@@ -314,13 +318,17 @@ fn the_screen_reader_cursor_follows_the_focus() {
     assert!(app.focus.is_some());
     let on_link = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
     let buf = draw(&app, 80, 24);
-    let row: String = (0..80).map(|x| buf[(x, on_link.y)].symbol().to_owned()).collect();
+    let row: String = (0..80)
+        .map(|x| buf[(x, on_link.y)].symbol().to_owned())
+        .collect();
     assert!(row.contains('▶'), "cursor row {row:?} is the focused link");
 
     app.update(Action::Outline, Duration::ZERO);
     app.update(Action::SelectNext, Duration::ZERO);
     let in_outline = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
     let buf = draw(&app, 80, 24);
-    let row: String = (0..80).map(|x| buf[(x, in_outline.y)].symbol().to_owned()).collect();
+    let row: String = (0..80)
+        .map(|x| buf[(x, in_outline.y)].symbol().to_owned())
+        .collect();
     assert!(row.contains("▶ "), "cursor on the chosen section: {row:?}");
 }

@@ -30,10 +30,18 @@ fn changes_are_reloaded_and_errors_located() {
 
     let rupture = dir.join("rupture.toml");
     let text = std::fs::read_to_string(&rupture).unwrap();
-    std::fs::write(&rupture, text.replacen("title = \"", "title = \"Revised: ", 1)).unwrap();
+    std::fs::write(
+        &rupture,
+        text.replacen("title = \"", "title = \"Revised: ", 1),
+    )
+    .unwrap();
     match watcher.poll() {
         Some(Action::Reloaded(library)) => {
-            let chapter = library.editions[0].chapters.iter().find(|c| c.id == "rupture").unwrap();
+            let chapter = library.editions[0]
+                .chapters
+                .iter()
+                .find(|c| c.id == "rupture")
+                .unwrap();
             assert!(chapter.title.starts_with("Revised: "));
         }
         other => panic!("expected a reload, got {other:?}"),

@@ -413,6 +413,10 @@ impl App {
         self.focus = None;
         self.history.clear();
         self.reload_error = None;
+        // The outline and results lists were of the old files.
+        if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
+            self.mode = Mode::Reading;
+        }
         self.enter_edition();
     }
 

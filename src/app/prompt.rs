@@ -72,6 +72,8 @@ impl App {
                     if let Some(s) = self.scroll.get_mut(place.chapter) {
                         *s = place.scroll;
                     }
+                    // The window may have changed size while the prompt was open.
+                    self.clamp_scroll();
                 }
                 self.find.clear();
                 self.mode = Mode::Reading;

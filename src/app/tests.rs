@@ -4,8 +4,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::search::Index;
 use crate::content::{self, Date};
+use crate::search::Index;
 
 const TODAY: Date = Date {
     year: 2026,
@@ -354,8 +354,14 @@ fn a_search_typed_before_the_background_index_arrives_runs_when_it_does() {
 fn watch_reloads_keep_the_place_and_failures_keep_the_last_good_copy() {
     let mut app = reader();
     app.update(Action::GoToChapter(2), at(0));
-    app.update(Action::ReloadFailed("en/rupture.toml:3:1: oops".into()), at(1));
-    assert_eq!(app.reload_error.as_deref(), Some("en/rupture.toml:3:1: oops"));
+    app.update(
+        Action::ReloadFailed("en/rupture.toml:3:1: oops".into()),
+        at(1),
+    );
+    assert_eq!(
+        app.reload_error.as_deref(),
+        Some("en/rupture.toml:3:1: oops")
+    );
     assert_eq!(app.handbook().chapters[app.chapter].id, "rupture");
     let mut changed = (*library()).clone();
     changed.editions[0].chapters[2].title = "Changed".into();

@@ -410,6 +410,7 @@ fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> (Chapter, V
     let title = cx.text(&raw.title, "title");
     let mut chapter = Chapter {
         id: id.to_owned(),
+        path: cx.path.clone(),
         tab,
         title: title.clone(),
         reviewed_on: cx.date(&raw.reviewed_on, "reviewed_on"),

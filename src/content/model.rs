@@ -43,6 +43,8 @@ pub struct Handbook {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
     pub id: String,
+    /// The chapter file, as messages name it.
+    pub path: String,
     pub tab: String,
     pub title: String,
     pub reviewed_on: Date,

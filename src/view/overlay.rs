@@ -312,7 +312,11 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let ascii = look.glyphs.ascii;
     let (w, h) = code.drawn_size(ascii);
     let (w, h) = (w as u16, h as u16);
-    let words = text.qr_scan.width().max(text.qr_title.width() + 2).max(code.phone.width());
+    let words = text
+        .qr_scan
+        .width()
+        .max(text.qr_title.width() + 2)
+        .max(code.phone.width());
     let area = centred(body, w.max(words as u16) + 2, h + 4);
     let inner = frame_box(app, area, text.qr_title, buf);
     let caption = format!("{} {}", code.phone, text.qr_scan);
