@@ -104,36 +104,27 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
         previous_hook(info);
     }));
 
+    // The first screen is laid out before the terminal changes, so it appears at once.
+    let start = Instant::now();
+    let (width, height) = crossterm::terminal::size()?;
+    app.update(Action::Resize { width, height }, Duration::ZERO);
     enter().inspect_err(|_| restore())?;
-    let result = event_loop(&mut app, &tx, rx, watcher.as_mut());
+    let result = event_loop(&mut app, start, &tx, rx, watcher.as_mut());
     restore();
     result
 }
 
 fn event_loop(
     app: &mut App,
+    start: Instant,
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
     mut watcher: Option<&mut Watcher>,
 ) -> io::Result<u8> {
-    let reader_tx = tx.clone();
-    thread::spawn(move || {
-        loop {
-            let input = match event::read() {
-                Ok(e) => Input::Event(e),
-                Err(_) => Input::Gone,
-            };
-            let gone = matches!(input, Input::Gone);
-            if reader_tx.send(input).is_err() || gone {
-                break;
-            }
-        }
-    });
-
-    let start = Instant::now();
     let mut screen = Screen::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let (width, height) = crossterm::terminal::size()?;
-    app.update(Action::Resize { width, height }, start.elapsed());
+    draw(&mut screen, app)?;
+    // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
+    spawn_reader(tx.clone());
     let mut indexing: Vec<usize> = Vec::new();
     loop {
         draw(&mut screen, app)?;
@@ -194,6 +185,23 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Reads terminal events on a thread of their own, so the loop can wait on input, signals,
+/// finished indexes and timers at once.
+fn spawn_reader(tx: mpsc::Sender<Input>) {
+    thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(e) => Input::Event(e),
+                Err(_) => Input::Gone,
+            };
+            let gone = matches!(input, Input::Gone);
+            if tx.send(input).is_err() || gone {
+                break;
+            }
+        }
+    });
 }
 
 /// Turns a terminal event into an action. Mouse and paste are data: a paste is only ever text
