@@ -15,7 +15,7 @@ use crossterm::event::{
     MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
@@ -67,10 +67,12 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-fn enter() -> io::Result<()> {
+/// Raw mode now; the screen modes are queued in `out` and reach the terminal with the first
+/// frame, in one write.
+fn enter(out: &mut impl Write) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
+    queue!(
+        out,
         EnterAlternateScreen,
         EnableClicks,
         EnableBracketedPaste,
@@ -108,20 +110,21 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
     let start = Instant::now();
     let (width, height) = crossterm::terminal::size()?;
     app.update(Action::Resize { width, height }, Duration::ZERO);
-    enter().inspect_err(|_| restore())?;
-    let result = event_loop(&mut app, start, &tx, rx, watcher.as_mut());
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    enter(&mut out).inspect_err(|_| restore())?;
+    let result = event_loop(&mut app, Screen::new(out), start, &tx, rx, watcher.as_mut());
     restore();
     result
 }
 
 fn event_loop(
     app: &mut App,
+    mut screen: Screen<BufWriter<Stdout>>,
     start: Instant,
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
     mut watcher: Option<&mut Watcher>,
 ) -> io::Result<u8> {
-    let mut screen = Screen::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     draw(&mut screen, app)?;
     // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
     spawn_reader(tx.clone());
