@@ -121,10 +121,10 @@ fn run(cli: Cli) -> io::Result<u8> {
         .unwrap_or(0);
     let handbook = &library.editions[edition];
     let on_terminal = stdout.is_terminal();
-    // Asked only of a real terminal: without one, crossterm falls back to running `tput`.
+    // Asked only of a real terminal; a pipe or file has no width of its own.
     let terminal_width = || {
         on_terminal
-            .then(crossterm::terminal::size)
+            .then(terminal::size)
             .and_then(Result::ok)
             .map(|(w, _)| w)
             .filter(|w| *w > 0)

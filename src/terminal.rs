@@ -52,6 +52,13 @@ impl crossterm::Command for EnableClicks {
     }
 }
 
+/// The window's size in cells, asked of the terminal device only. crossterm's `size()` falls
+/// back to running `tput` when the device does not answer, and this program starts no process.
+pub fn size() -> io::Result<(u16, u16)> {
+    let w = crossterm::terminal::window_size()?;
+    Ok((w.columns, w.rows))
+}
+
 /// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
 pub fn restore() {
     let mut out = io::stdout();
@@ -108,7 +115,7 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
 
     // The first screen is laid out before the terminal changes, so it appears at once.
     let start = Instant::now();
-    let (width, height) = crossterm::terminal::size()?;
+    let (width, height) = size()?;
     app.update(Action::Resize { width, height }, Duration::ZERO);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     enter(&mut out).inspect_err(|_| restore())?;
@@ -176,7 +183,7 @@ fn event_loop(
             Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(1),
             Err(RecvTimeoutError::Timeout) => {
                 // A terminal that was closed under us fails this; the reader may never say so.
-                if crossterm::terminal::size().is_err() {
+                if size().is_err() {
                     return Ok(1);
                 }
                 if let Some(w) = watcher.as_deref_mut()
@@ -243,7 +250,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
 fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &App) -> io::Result<()> {
-    let (width, height) = crossterm::terminal::size()?;
+    let (width, height) = size()?;
     let area = Rect::new(0, 0, width, height);
     let mut next = Buffer::empty(area);
     let cursor = crate::view::render(app, area, &mut next);
