@@ -248,7 +248,36 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     if out.is_empty() {
         out.push(0..text.len());
     }
+    // textwrap measures character by character; a few sequences (a symbol with an emoji
+    // presentation selector, say) are wider as a whole, as ratatui measures them. Split any
+    // line that comes out too wide.
+    if out.iter().any(|r| text[r.clone()].width() > width.max(1)) {
+        out = out
+            .into_iter()
+            .flat_map(|r| split_to_fit(text, r, width.max(1)))
+            .collect();
+    }
     out
+}
+
+/// Splits a range into pieces no wider than `width` as a whole string measures, breaking
+/// between characters; a single character wider than the line stands alone.
+fn split_to_fit(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    let mut end = start;
+    for (i, c) in text[range.clone()].char_indices() {
+        let next = range.start + i + c.len_utf8();
+        if end > start && text[start..next].width() > width {
+            pieces.push(start..end);
+            start = end;
+        }
+        end = next;
+    }
+    if end > start || pieces.is_empty() {
+        pieces.push(start..end);
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -292,6 +321,14 @@ mod tests {
         let text = "supercalifragilistic";
         let joined: String = wrap_ranges(text, 6).into_iter().map(|r| &text[r]).collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn emoji_presentation_is_measured_as_a_whole() {
+        let text = "*\u{fe0f} AA 𐠈𝄩0a𐎀®A໐¡ 0એa𐄀￼ଡ଼A୦0 Aaࡠ𐣠ୋ🟰 !®a⁰a￼0¡a 0A";
+        for r in wrap_ranges(text, 45) {
+            assert!(text[r].width() <= 45);
+        }
     }
 
     proptest! {
