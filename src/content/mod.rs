@@ -1,8 +1,10 @@
 //! The handbook's content: where its files come from, their shapes, validation into the domain
 //! model, and the cleaning of untrusted text. Nothing in here draws or touches the terminal.
 
+mod chapter;
 pub mod clean;
 pub mod diagnostic;
+mod file_cx;
 pub mod load;
 pub mod model;
 mod raw;
