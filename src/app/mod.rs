@@ -4,6 +4,7 @@
 
 mod find;
 mod idle;
+mod options;
 mod prompt;
 mod reading;
 
@@ -12,67 +13,16 @@ use std::time::Duration;
 
 pub use find::{Find, RESULT_RANGES};
 pub use idle::Idle;
+pub use options::{Look, Options};
 
 use crate::action::Action;
-use crate::content::{Date, Handbook, Library};
+use crate::content::{Handbook, Library};
 use crate::doc::{Doc, DocContext};
 use crate::i18n::{Lang, Text};
 use crate::keymap::Context;
 use crate::layout;
 use crate::qr::QrCode;
 use crate::search::Index;
-use crate::theme::{Glyphs, Theme};
-
-/// Settings fixed for the run, from the command line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    pub kiosk: bool,
-    pub idle_timeout: Option<Duration>,
-    /// Today's date, for "due for review" notes.
-    pub today: Date,
-    /// The language to start in, when the handbook has it.
-    pub language: Option<String>,
-    pub look: Look,
-    /// Leave building the search index to the caller, on another thread, so the first screen
-    /// does not wait for it. Tests build it at once.
-    pub background_index: bool,
-}
-
-impl Options {
-    /// A reader's defaults: not a kiosk, English if present, the default theme with colour.
-    pub fn reader(today: Date) -> Options {
-        Options {
-            kiosk: false,
-            idle_timeout: None,
-            today,
-            language: None,
-            background_index: false,
-            look: Look {
-                theme: Theme::new(crate::theme::ThemeName::Default, true),
-                glyphs: Glyphs::new(false),
-                screen_reader: false,
-            },
-        }
-    }
-
-    /// Kiosk defaults: a kiosk with the given idle timeout.
-    pub fn kiosk(today: Date, idle_timeout: Option<Duration>) -> Options {
-        Options {
-            kiosk: true,
-            idle_timeout,
-            ..Options::reader(today)
-        }
-    }
-}
-
-/// How the screen is drawn: read by the view only.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Look {
-    pub theme: Theme,
-    pub glyphs: Glyphs,
-    /// Keep the terminal cursor on the focused item, for screen readers and braille displays.
-    pub screen_reader: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -372,48 +322,45 @@ impl App {
         if self.library.editions.len() < 2 {
             return;
         }
-        let id = self.handbook().chapters[self.chapter].id.clone();
-        self.edition = (self.edition + 1) % self.library.editions.len();
-        self.chapter = self
-            .handbook()
-            .chapters
-            .iter()
-            .position(|c| c.id == id)
-            .unwrap_or(0);
-        self.scroll = vec![0; self.handbook().chapters.len()];
-        self.history.clear();
-        self.focus = None;
-        self.find = Find::default();
-        if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
-            self.mode = Mode::Reading;
-        }
-        self.enter_edition();
+        let next = (self.edition + 1) % self.library.editions.len();
+        // A new language starts each chapter at its top; its lines are not the old ones.
+        self.scroll.iter_mut().for_each(|s| *s = 0);
+        self.move_to_edition(next);
     }
 
     /// Replaces the library after the files changed on disk (`--watch`), keeping the place.
     fn replace_library(&mut self, library: Arc<Library>) {
         let language = self.handbook().language.clone();
-        let id = self
-            .handbook()
+        let chapter = self.current_id();
+        self.library = library;
+        self.indexes = Vec::new();
+        self.reload_error = None;
+        let edition = self.library.edition_index(&language).unwrap_or(0);
+        self.move_to_edition_at(edition, chapter);
+    }
+
+    fn current_id(&self) -> Option<String> {
+        self.handbook()
             .chapters
             .get(self.chapter)
-            .map(|c| c.id.clone());
-        self.library = library;
-        self.edition = self.library.edition_index(&language).unwrap_or(0);
-        if let Some(id) = id {
-            self.chapter = self
-                .handbook()
-                .chapters
-                .iter()
-                .position(|c| c.id == id)
-                .unwrap_or(0);
-        }
-        self.indexes = Vec::new();
-        self.find = Find::default();
-        self.focus = None;
+            .map(|c| c.id.clone())
+    }
+
+    fn move_to_edition(&mut self, edition: usize) {
+        let chapter = self.current_id();
+        self.move_to_edition_at(edition, chapter);
+    }
+
+    /// Shows `edition`, on the chapter with id `chapter` where it has one. What pointed into
+    /// the old text (history, focus, search, open lists) is dropped.
+    fn move_to_edition_at(&mut self, edition: usize, chapter: Option<String>) {
+        self.edition = edition;
+        self.chapter = chapter
+            .and_then(|id| self.handbook().chapters.iter().position(|c| c.id == id))
+            .unwrap_or(0);
         self.history.clear();
-        self.reload_error = None;
-        // The outline and results lists were of the old files.
+        self.focus = None;
+        self.find = Find::default();
         if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
             self.mode = Mode::Reading;
         }
