@@ -256,11 +256,30 @@ fn the_idle_notice_draws_at_tiny_sizes() {
     for w in 0..=12u16 {
         for h in 0..=12u16 {
             let mut app = self::app(Options::kiosk(TODAY, Some(Duration::from_secs(4))), w, h);
+            app.update(Action::Start, Duration::ZERO);
             app.update(Action::Tick, Duration::from_secs(3));
             assert!(app.idle.notice);
             draw(&app, w, h);
         }
     }
+}
+
+#[test]
+fn the_idle_notice_is_shown_by_words_in_a_box_but_not_on_the_home_screen() {
+    let mut app = self::app(Options::kiosk(TODAY, Some(Duration::from_secs(60))), 80, 24);
+    app.update(Action::Tick, Duration::from_secs(31));
+    assert!(
+        !text(&draw(&app, 80, 24)).contains("Still reading?"),
+        "nothing to lose at home"
+    );
+    app.update(Action::Start, Duration::from_secs(32));
+    app.update(Action::Tick, Duration::from_secs(62));
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(screen.contains("Still reading?"), "{screen}");
+    assert!(screen.contains("start over soon"), "{screen}");
+    let title = find(&buf, "Still reading?");
+    assert!(buf[title[0]].style().add_modifier.contains(Modifier::BOLD));
 }
 
 #[test]

@@ -210,8 +210,9 @@ impl App {
 
     /// The one place the state changes. `now` is the time since start, from the caller's clock.
     pub fn update(&mut self, action: Action, now: Duration) {
-        if action.is_input() && self.idle.input(now) {
-            // The key that dismisses the idle notice only dismisses it.
+        // The key that dismisses the idle notice only dismisses it. On the home screen there is
+        // nothing to lose, so no notice is shown there and keys act as usual.
+        if action.is_input() && self.idle.input(now) && self.mode != Mode::Home {
             return;
         }
         match action {

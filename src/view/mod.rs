@@ -41,11 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         return Some(Position::new(area.x, area.y)).filter(|_| look.screen_reader);
     }
     if app.mode == Mode::Home {
-        let cursor = chrome::home(app, area, buf);
-        if app.idle.notice {
-            overlay::idle_notice(app, area, buf);
-        }
-        return cursor.filter(|_| look.screen_reader);
+        return chrome::home(app, area, buf).filter(|_| look.screen_reader);
     }
     let areas = layout::areas(area.width, area.height);
     chrome::tabs(app, areas.tabs, buf);
