@@ -2,7 +2,7 @@
 //! hit): where the tab bar, body, text column and status line are for a window size, and where
 //! each tab stands. Pure functions of sizes and labels; no drawing, no state.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use crate::doc::MAX_TEXT_WIDTH;
@@ -43,6 +43,63 @@ pub fn areas(width: u16, height: u16) -> Areas {
         scrollbar,
         status,
     }
+}
+
+/// A box of at most `width` × `height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The inside of a bordered box.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// The outline's box, for a chapter of `sections` sections.
+pub fn outline_box(width: u16, height: u16, sections: usize) -> Rect {
+    let rows = u16::try_from(sections)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    centred(areas(width, height).body, 60, rows)
+}
+
+/// The rows the outline's entries stand in.
+pub fn outline_list(width: u16, height: u16, sections: usize) -> Rect {
+    inner(outline_box(width, height, sections))
+}
+
+/// The rows the search results stand in, below the prompt and the count.
+pub fn results_list(width: u16, height: u16) -> Rect {
+    let i = inner(areas(width, height).body);
+    Rect::new(
+        i.x,
+        i.y.saturating_add(2),
+        i.width,
+        i.height.saturating_sub(2),
+    )
+}
+
+/// The first entry shown of a list of `rows` rows, so that `selected` is in view.
+pub fn list_offset(selected: usize, rows: u16) -> usize {
+    selected.saturating_sub(usize::from(rows.max(1)) - 1)
+}
+
+/// The list entry at a clicked cell, if the click fell on the list.
+pub fn list_entry(list: Rect, offset: usize, column: u16, row: u16) -> Option<usize> {
+    list.contains(Position::new(column, row))
+        .then(|| offset + usize::from(row - list.y))
 }
 
 /// A tab's label as drawn: its number and label, with brackets on the selected one so the
@@ -98,6 +155,18 @@ mod tests {
         let b = areas(80, 24);
         assert_eq!(b.text, Rect::new(1, 1, 77, 22));
         assert_eq!(b.status.y, 23);
+    }
+
+    #[test]
+    fn clicks_map_to_list_entries_only_inside_the_list() {
+        let list = Rect::new(10, 5, 20, 4);
+        assert_eq!(list_entry(list, 7, 10, 5), Some(7));
+        assert_eq!(list_entry(list, 7, 29, 8), Some(10));
+        assert_eq!(list_entry(list, 7, 9, 5), None, "left of the box");
+        assert_eq!(list_entry(list, 7, 10, 9), None, "below the list");
+        assert_eq!(list_offset(30, 4), 27);
+        assert_eq!(list_offset(2, 4), 0);
+        assert_eq!(list_offset(5, 0), 5);
     }
 
     #[test]

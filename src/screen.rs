@@ -73,6 +73,11 @@ impl<W: Write> Screen<W> {
         }
     }
 
+    /// The writer, for terminal modes set between frames.
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Forgets what is on screen, so the next frame is written whole (after a resize, say).
     pub fn invalidate(&mut self) {
         self.last = None;

@@ -92,10 +92,12 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
     let (tx, rx) = mpsc::channel::<Input>();
 
     // Signals first, so one that arrives while the screen is being set up is still handled.
-    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    // SIGTSTP is caught in every mode: a kiosk ignores it, a reader's session is suspended with
+    // the terminal restored first.
+    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
     if app.options.kiosk {
         // Keys cannot stop a kiosk; neither can a stray `kill -INT` or job-control signal.
-        wanted.extend([SIGTSTP, SIGTTIN, SIGTTOU]);
+        wanted.extend([SIGTTIN, SIGTTOU]);
     }
     let mut signals = Signals::new(&wanted)?;
     let signal_tx = tx.clone();
@@ -111,17 +113,43 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous_hook(info);
+        // A helper thread (input, signals, indexing) that dies would leave the loop waiting
+        // for it; end the program as a panic on the main thread would.
+        if thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
 
     // The first screen is laid out before the terminal changes, so it appears at once.
     let start = Instant::now();
     let (width, height) = size()?;
     app.update(Action::Resize { width, height }, Duration::ZERO);
+    // Declared before the writer, so it is dropped after it: should a panic unwind past a
+    // half-written frame, the writer's last flush cannot leave the terminal in our modes.
+    let _restore = RestoreOnDrop;
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
-    enter(&mut out).inspect_err(|_| restore())?;
-    let result = event_loop(&mut app, Screen::new(out), start, &tx, rx, watcher.as_mut());
+    enter(&mut out)?;
+    event_loop(&mut app, Screen::new(out), start, &tx, rx, watcher.as_mut())
+}
+
+/// Restores the terminal when dropped, on every way out of `run`.
+struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Job control for a reader (never a kiosk): put the terminal back, stop, and take it again
+/// when continued.
+fn suspend(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
     restore();
-    result
+    signal_hook::low_level::raise(signal_hook::consts::signal::SIGSTOP)?;
+    let out = screen.writer();
+    enter(out)?;
+    screen.invalidate();
+    Ok(())
 }
 
 fn event_loop(
@@ -132,12 +160,12 @@ fn event_loop(
     rx: mpsc::Receiver<Input>,
     mut watcher: Option<&mut Watcher>,
 ) -> io::Result<u8> {
-    draw(&mut screen, app)?;
+    draw(&mut screen, app, start.elapsed())?;
     // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
     spawn_reader(tx.clone());
     let mut indexing: Vec<usize> = Vec::new();
     loop {
-        draw(&mut screen, app)?;
+        draw(&mut screen, app, start.elapsed())?;
         // The search index is built after the first screen, off this thread.
         if let Some(edition) = app.index_wanted()
             && !indexing.contains(&edition)
@@ -178,6 +206,7 @@ fn event_loop(
             Ok(Input::Signal(s)) => match s {
                 SIGTERM | SIGHUP => return Ok(128 + s as u8),
                 SIGINT | SIGQUIT if !app.options.kiosk => return Ok(128 + s as u8),
+                SIGTSTP if !app.options.kiosk => suspend(&mut screen)?,
                 _ => {}
             },
             Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(1),
@@ -249,8 +278,13 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
-fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &App) -> io::Result<()> {
+fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &mut App, now: Duration) -> io::Result<()> {
     let (width, height) = size()?;
+    // The window may have changed since the last Resize event reached the app (a drag sends
+    // many); lay out for the size being drawn.
+    if (width, height) != (app.width, app.height) {
+        app.update(Action::Resize { width, height }, now);
+    }
     let area = Rect::new(0, 0, width, height);
     let mut next = Buffer::empty(area);
     let cursor = crate::view::render(app, area, &mut next);

@@ -164,3 +164,57 @@ fn pty_closed_exits_without_panic() {
         );
     }
 }
+
+/// The process state letter from /proc (R, S, T for stopped, ...).
+fn proc_state(pid: u32) -> char {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit(')').next().and_then(|r| r.trim().chars().next()))
+        .unwrap_or('?')
+}
+
+#[test]
+fn sigtstp_suspends_a_reader_with_the_terminal_restored_and_sigcont_resumes() {
+    let mut t = Tui::run(&[]);
+    t.wait_for("[1 Overview]");
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.signal("TSTP");
+    let pid = t.pid();
+    t.wait_until("the program to stop with the terminal back", |_| {
+        proc_state(pid) == 'T'
+    });
+    let screen = t.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "suspended on the alternate screen"
+    );
+    assert!(!screen.hide_cursor(), "suspended with the cursor hidden");
+    assert!(
+        matches!(t.termios_cooked(), Ok(true) | Err(_)),
+        "suspended in raw mode"
+    );
+    t.signal("CONT");
+    t.wait_until("the interface to come back", |s| {
+        s.contains("[3 Rupture]") && proc_state(pid) != 'T'
+    });
+    assert!(t.screen().alternate_screen());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn the_debug_panic_key_does_nothing_in_a_kiosk() {
+    let mut t = Tui::run(&["--kiosk"]);
+    t.wait_for("Press any key to start");
+    t.send("x");
+    t.wait_for("[1 Overview]");
+    t.send(CTRL_F12);
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.assert_running("Ctrl-F12 in a kiosk");
+    t.signal("TERM");
+    assert_eq!(t.wait_exit(), 143);
+    t.assert_restored();
+}

@@ -55,14 +55,13 @@ impl App {
                 self.find.selected = self.find.selected.saturating_sub(self.body_height());
             }
             Action::Choose => self.open_result(self.find.selected),
-            Action::Click { row, .. } => {
-                let first = crate::view::overlay_list_top(self);
-                let offset = crate::view::results_offset(self);
-                if let Some(i) = usize::from(row).checked_sub(usize::from(first)) {
-                    let index = offset + i;
-                    if index < self.find.hits().len() {
-                        self.open_result(index);
-                    }
+            Action::Click { column, row } => {
+                let list = crate::layout::results_list(self.width, self.height);
+                let offset = crate::layout::list_offset(self.find.selected, list.height);
+                if let Some(index) = crate::layout::list_entry(list, offset, column, row)
+                    && index < self.find.hits().len()
+                {
+                    self.open_result(index);
                 }
             }
             Action::Cancel => {

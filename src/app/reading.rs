@@ -243,9 +243,10 @@ impl App {
                 self.mode = Mode::Reading;
                 return;
             }
-            Action::Click { row, .. } => {
-                let first_row = crate::view::overlay_list_top(self);
-                match usize::from(row).checked_sub(usize::from(first_row)) {
+            Action::Click { column, row } => {
+                let list = layout::outline_list(self.width, self.height, last + 1);
+                let offset = layout::list_offset(selected, list.height);
+                match layout::list_entry(list, offset, column, row) {
                     Some(i) if i <= last => {
                         self.mode = Mode::Outline { selected: i };
                         return self.update_outline(Action::Choose);

@@ -12,17 +12,21 @@ use super::load::MAX_TAB_CHARS;
 use super::model::{CalloutKind, Chapter, Section, Target, Unit, UnitKind};
 use super::raw::{RawBlock, RawChapter};
 
+/// What a chapter leaves to be checked against the whole edition.
+#[derive(Default)]
+pub(super) struct Pending {
+    pub links: Vec<PendingLink>,
+    /// Where each `qr = true` stands: one is allowed in the whole edition.
+    pub qr: Vec<Range<usize>>,
+}
+
 pub(super) struct PendingLink {
     pub unit: usize,
     pub target: String,
     pub span: Range<usize>,
 }
 
-pub(super) fn build_chapter(
-    cx: &mut FileCx<'_>,
-    id: &str,
-    raw: &RawChapter,
-) -> (Chapter, Vec<PendingLink>) {
+pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> (Chapter, Pending) {
     let tab = cx.text(&raw.tab, "tab");
     if tab.chars().count() > MAX_TAB_CHARS {
         cx.error(
@@ -63,7 +67,7 @@ pub(super) fn build_chapter(
     if raw.sections.get_ref().is_empty() {
         cx.error(raw.sections.span(), "a chapter needs at least one section");
     }
-    let mut links = Vec::new();
+    let mut pending = Pending::default();
     let mut seen: HashMap<String, ()> = HashMap::new();
     for section in raw.sections.get_ref() {
         let index = chapter.sections.len();
@@ -91,10 +95,10 @@ pub(super) fn build_chapter(
             cx.error(s.blocks.span(), "a section needs at least one block");
         }
         for block in s.blocks.get_ref() {
-            build_block(cx, index, block, &mut chapter.units, &mut links);
+            build_block(cx, index, block, &mut chapter.units, &mut pending);
         }
     }
-    (chapter, links)
+    (chapter, pending)
 }
 
 const BLOCK_KINDS: &str = "`paragraph`, `bullets`, `callout`, `contact` or `see`";
@@ -104,7 +108,7 @@ fn build_block(
     section: usize,
     block: &Spanned<RawBlock>,
     units: &mut Vec<Unit>,
-    links: &mut Vec<PendingLink>,
+    pending: &mut Pending,
 ) {
     let b = block.get_ref();
     let span = block.span();
@@ -191,6 +195,9 @@ fn build_block(
         stray(cx, &["phone", "hours", "qr"]);
         let label = cx.text(label, "contact");
         let qr = b.qr.as_ref().is_some_and(|q| *q.get_ref());
+        if let Some(q) = b.qr.as_ref().filter(|q| *q.get_ref()) {
+            pending.qr.push(q.span());
+        }
         push(UnitKind::ContactLabel { qr }, label);
         match &b.phone {
             Some(p) => {
@@ -212,7 +219,7 @@ fn build_block(
             );
         };
         let text = cx.text(t, "text");
-        links.push(PendingLink {
+        pending.links.push(PendingLink {
             unit: first_unit,
             target: target.get_ref().clone(),
             span: target.span(),
@@ -258,4 +265,47 @@ pub(super) fn resolve(chapters: &[Chapter], target: &str) -> Result<Target, Stri
         },
     };
     Ok(Target { chapter, section })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::content::load_files;
+
+    const MANIFEST: &str = "title = \"T\"\norganisation = \"O\"\nlanguage = \"en\"\nlanguage_name = \"E\"\nversion = \"1\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\ndisclaimer = \"D\"\nchapters = [\"one\"]\n";
+
+    fn contact(label: &str) -> String {
+        format!("[[sections.blocks]]\ncontact = \"{label}\"\nphone = \"310-423-4566\"\nqr = true\n")
+    }
+
+    #[test]
+    fn a_second_qr_is_reported_where_it_stands_even_in_the_same_chapter() {
+        let chapter = format!(
+            "tab = \"One\"\ntitle = \"One\"\nsummary = \"Scan the qr code.\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\n[[sections]]\nid = \"a\"\nheading = \"A\"\n{}{}",
+            contact("First"),
+            contact("Second")
+        );
+        let files: BTreeMap<String, Vec<u8>> = [
+            ("handbook.toml".to_owned(), MANIFEST.as_bytes().to_vec()),
+            ("one.toml".to_owned(), chapter.clone().into_bytes()),
+        ]
+        .into();
+        let loaded = load_files("t", files);
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let second_qr_line = chapter
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("qr ="))
+            .nth(1)
+            .unwrap()
+            .0
+            + 1;
+        assert!(
+            errors[0].starts_with(&format!("t/one.toml:{second_qr_line}:")),
+            "{errors:?}"
+        );
+        assert!(errors[0].contains("only one contact"), "{errors:?}");
+    }
 }

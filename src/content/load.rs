@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::chapter::{PendingLink, build_chapter, resolve};
+use super::chapter::{Pending, build_chapter, resolve};
 use super::diagnostic::Diagnostic;
 use super::file_cx::{FileCx, line_starts};
 use super::model::{Chapter, Handbook, Library, UnitKind};
@@ -203,20 +203,20 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
     }
     for (parsed, mut found) in parse_chapters(&texts) {
         out.append(&mut found);
-        if let Some((chapter, links, path, text)) = parsed {
-            pending.push((handbook.chapters.len(), path, text, links));
+        if let Some((chapter, left, path, text)) = parsed {
+            pending.push((handbook.chapters.len(), path, text, left));
             handbook.chapters.push(chapter);
         }
     }
     let mut qr_seen = false;
-    for (index, path, text, links) in pending {
+    for (index, path, text, left) in pending {
         let mut cx = FileCx {
             path,
             line_starts: Vec::new(),
             source: text,
             out,
         };
-        for link in links {
+        for link in left.links {
             match resolve(&handbook.chapters, &link.target) {
                 Ok(target) => {
                     handbook.chapters[index].units[link.unit].kind = UnitKind::Link(target);
@@ -227,7 +227,7 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
                 Err(why) => cx.error(link.span, why),
             }
         }
-        if let Some(span) = qr_span(&handbook.chapters[index], text) {
+        for span in left.qr {
             if qr_seen {
                 cx.error(
                     span,
@@ -241,7 +241,7 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
 }
 
 /// A chapter parsed and built, with its unresolved links, path and source.
-type Parsed<'a> = (Chapter, Vec<PendingLink>, String, &'a str);
+type Parsed<'a> = (Chapter, Pending, String, &'a str);
 
 /// Parses and builds each chapter, in order, each with the problems found in it.
 fn parse_chapters(
@@ -257,8 +257,8 @@ fn parse_chapters(
             out: &mut found,
         };
         let parsed = cx.parse::<RawChapter>().map(|raw| {
-            let (chapter, links) = build_chapter(&mut cx, id, &raw);
-            (chapter, links, path.clone(), text.as_str())
+            let (chapter, left) = build_chapter(&mut cx, id, &raw);
+            (chapter, left, path.clone(), text.as_str())
         });
         (parsed, found)
     }
@@ -271,11 +271,4 @@ fn parse_chapters(
 fn links_to_broken(target: &str, listed: &[(String, Range<usize>)], loaded: &[Chapter]) -> bool {
     let id = target.split_once('#').map_or(target, |(c, _)| c);
     listed.iter().any(|(l, _)| l == id) && !loaded.iter().any(|c| c.id == id)
-}
-
-/// Where a second `qr = true` would be reported: the chapter file's first `qr` key.
-fn qr_span(chapter: &Chapter, source: &str) -> Option<Range<usize>> {
-    chapter.qr_phone()?;
-    let at = source.find("qr").unwrap_or(0);
-    Some(at..at)
 }

@@ -15,8 +15,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::{App, Mode};
 use crate::layout;
 
-pub use overlay::{overlay_list_top, results_offset};
-
 /// Draws the app into a frame, placing the cursor for screen readers.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -73,6 +71,11 @@ fn reading_cursor(app: &App, text: Rect) -> Option<Position> {
 }
 
 /// A line clipped to `width`, for places that must not wrap.
+/// Clipped to the buffer: a line that would start outside it is not drawn.
 fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
-    buf.set_line(x, y, line, width);
+    let area = buf.area;
+    if x < area.left() || y < area.top() || x >= area.right() || y >= area.bottom() {
+        return;
+    }
+    buf.set_line(x, y, line, width.min(area.right() - x));
 }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::body::highlighted;
 use super::put;
-use crate::app::{App, Mode};
+use crate::app::App;
 use crate::keymap::{self, Group};
 use crate::layout;
 
@@ -29,6 +29,8 @@ const ASCII_BORDER: border::Set = border::Set {
 /// A cleared, bordered box with a title; returns the inside.
 fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     let look = &app.options.look;
+    // Never outside the buffer, whatever size the app last heard of.
+    let area = area.intersection(buf.area);
     Clear.render(area, buf);
     buf.set_style(area, look.theme.base);
     let set = if look.glyphs.ascii {
@@ -43,43 +45,6 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     let inner = block.inner(area);
     block.render(area, buf);
     inner
-}
-
-/// A box of at most `width` × `height` centred in `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-/// The box the outline is drawn in, for the current window.
-fn outline_box(app: &App) -> Rect {
-    let body = layout::areas(app.width, app.height).body;
-    let sections = app.handbook().chapters[app.chapter].sections.len() as u16;
-    centred(body, 60, sections.saturating_add(2))
-}
-
-/// The screen row of the first entry of the open list (outline or search results).
-pub fn overlay_list_top(app: &App) -> u16 {
-    match app.mode {
-        Mode::Outline { .. } => outline_box(app).y + 1,
-        _ => layout::areas(app.width, app.height).body.y + 3,
-    }
-}
-
-/// How many results rows fit, and the first one shown so the chosen one is visible.
-fn results_rows(app: &App) -> usize {
-    let body = layout::areas(app.width, app.height).body;
-    usize::from(body.height.saturating_sub(4)).max(1)
-}
-
-pub fn results_offset(app: &App) -> usize {
-    app.find.selected.saturating_sub(results_rows(app) - 1)
 }
 
 pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Position> {
@@ -112,7 +77,7 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
     }
     lines.push(Line::default());
     lines.push(Line::styled(text.help_close, t.meta));
-    let area = centred(body, 64, body.height);
+    let area = layout::centred(body, 64, body.height);
     let inner = frame_box(app, area, text.help_title, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max);
@@ -129,11 +94,12 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
 
 pub fn outline(app: &App, _body: Rect, selected: usize, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
-    let area = outline_box(app);
-    let inner = frame_box(app, area, app.text().outline_title, buf);
     let sections = &app.handbook().chapters[app.chapter].sections;
+    // The same geometry `update` uses to tell which entry a click chose.
+    let area = layout::outline_box(app.width, app.height, sections.len());
+    let inner = frame_box(app, area, app.text().outline_title, buf);
     let rows = usize::from(inner.height).max(1);
-    let offset = selected.saturating_sub(rows - 1);
+    let offset = layout::list_offset(selected, inner.height);
     let mut cursor = None;
     for (i, s) in sections.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + (i - offset) as u16;
@@ -246,9 +212,10 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         ),
         inner.width,
     );
-    let first_row = inner.y + 2;
-    let rows = usize::from(inner.bottom().saturating_sub(first_row));
-    let offset = results_offset(app);
+    let list = layout::results_list(app.width, app.height);
+    let first_row = list.y;
+    let rows = usize::from(list.height);
+    let offset = layout::list_offset(app.find.selected, list.height);
     let handbook = app.handbook();
     let mut cursor = Some(prompt_cursor);
     for (row, (i, hit)) in hits.iter().enumerate().skip(offset).take(rows).enumerate() {
@@ -298,7 +265,7 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
     let text = app.text();
     let Some(code) = &app.qr else {
-        let area = centred(body, 50, 3);
+        let area = layout::centred(body, 50, 3);
         let inner = frame_box(app, area, text.qr_title, buf);
         put(
             buf,
@@ -317,7 +284,7 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         .width()
         .max(text.qr_title.width() + 2)
         .max(code.phone.width());
-    let area = centred(body, w.max(words as u16) + 2, h + 4);
+    let area = layout::centred(body, w.max(words as u16) + 2, h + 4);
     let inner = frame_box(app, area, text.qr_title, buf);
     let caption = format!("{} {}", code.phone, text.qr_scan);
     if inner.width < w || inner.height < h + 2 {
@@ -364,7 +331,7 @@ pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
     let text = app.text();
     let width = area.width.saturating_sub(4).clamp(10, 56);
     let lines = crate::doc::wrap_ranges(text.idle_notice, usize::from(width.saturating_sub(2)));
-    let boxed = centred(area, width, lines.len() as u16 + 2);
+    let boxed = layout::centred(area, width, lines.len() as u16 + 2);
     let inner = frame_box(app, boxed, text.idle_notice_title, buf);
     for (i, r) in lines
         .into_iter()
