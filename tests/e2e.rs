@@ -268,7 +268,7 @@ fn ascii_draws_frame_scrollbar_and_status_in_ascii() {
     t.wait_gone("Next chapter");
     t.send("/");
     t.wait_for("Search: ");
-    t.send("calf");
+    t.send("calcium");
     t.wait_for("Tendonitis > ");
     for (i, r) in t.rows().iter().enumerate() {
         for c in r.chars().filter(|c| !c.is_ascii()) {
