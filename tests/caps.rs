@@ -6,6 +6,15 @@ use std::collections::BTreeMap;
 use achilles_handbook::content::load_files;
 use achilles_handbook::content::source::{MAX_FILE_BYTES, MAX_HANDBOOK_BYTES};
 
+fn messages(loaded: &achilles_handbook::content::Loaded) -> String {
+    loaded
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn manifest(chapters: &[&str]) -> Vec<u8> {
     let list: Vec<String> = chapters.iter().map(|c| format!("\"{c}\"")).collect();
     format!(
@@ -33,12 +42,7 @@ fn an_oversized_chapter_is_refused_by_name() {
     .into();
     let loaded = load_files("t", files);
     assert!(loaded.library.is_none());
-    let message = loaded
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let message = messages(&loaded);
     assert!(message.contains("t/huge.toml"), "{message}");
     assert!(message.contains("at most"), "{message}");
 }
@@ -55,12 +59,7 @@ fn a_handbook_over_the_total_cap_is_refused() {
     }
     let loaded = load_files("t", files);
     assert!(loaded.library.is_none());
-    let message = loaded
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let message = messages(&loaded);
     assert!(message.contains("larger than"), "{message}");
     assert!(message.contains("remove some content"), "{message}");
 }

@@ -34,8 +34,6 @@ struct UnitRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     units: Vec<UnitRef>,
-    /// First global unit of each chapter.
-    chapter_start: Vec<usize>,
     vocab: Vec<String>,
     /// For each vocabulary word, the global units it occurs in, ascending, once each.
     postings: Vec<Vec<u32>>,
@@ -78,12 +76,10 @@ pub struct Results {
 impl Index {
     pub fn build(handbook: &Handbook) -> Index {
         let mut units = Vec::new();
-        let mut chapter_start = Vec::new();
         // Word → units it occurs in; units arrive in ascending order, so a repeat is the last.
         let mut by_word: std::collections::HashMap<String, Vec<u32>> =
             std::collections::HashMap::new();
         for (c, chapter) in handbook.chapters.iter().enumerate() {
-            chapter_start.push(units.len());
             for (u, unit) in chapter.units.iter().enumerate() {
                 let id = units.len() as u32;
                 let tier = u8::from(!matches!(unit.kind, UnitKind::Title | UnitKind::Heading));
@@ -121,7 +117,6 @@ impl Index {
             .collect();
         Index {
             units,
-            chapter_start,
             vocab,
             postings,
             synonyms,
@@ -295,11 +290,6 @@ impl Index {
             *slot = (*slot).min(floor(worst));
         }
     }
-
-    /// The global number of a chapter's unit.
-    pub fn global(&self, chapter: usize, unit: usize) -> Option<usize> {
-        self.chapter_start.get(chapter).map(|s| s + unit)
-    }
 }
 
 /// Whether some prefix of `word` is one edit away from `typed` ("tendinit" → "tendonitis").
@@ -346,9 +336,5 @@ impl Matcher {
             }
         }
         merged
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
     }
 }
