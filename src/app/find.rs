@@ -40,7 +40,7 @@ impl Find {
         let Some(index) = index else {
             return;
         };
-        self.results = index.search(&self.query);
+        self.results = index.search(handbook, &self.query);
         self.result_ranges = self
             .results
             .ranked

@@ -65,6 +65,27 @@ struct Alternative {
     synonym: bool,
 }
 
+impl Alternative {
+    /// Where in `found` (a text's words) this alternative stands, as byte ranges of the text:
+    /// a phrase only where its words come one after another.
+    fn spans<'a>(
+        &'a self,
+        vocab: &'a [String],
+        found: &'a [Word],
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let n = self.words.len();
+        let accepts = move |w: &Word, k: usize| {
+            self.words[k]
+                .iter()
+                .any(|(v, _)| vocab[*v as usize] == w.folded)
+        };
+        (0..found.len().saturating_sub(n.saturating_sub(1)))
+            .filter(move |_| n > 0)
+            .filter(move |start| (0..n).all(|k| accepts(&found[start + k], k)))
+            .map(move |start| found[start].range.start..found[start + n - 1].range.end)
+    }
+}
+
 /// The answer to a query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
@@ -155,8 +176,9 @@ impl Index {
         out
     }
 
-    /// Runs a query. Every term must match a unit (AND).
-    pub fn search(&self, query: &str) -> Results {
+    /// Runs a query over `handbook`, the edition this index was built from. Every term must
+    /// match a unit (AND).
+    pub fn search(&self, handbook: &Handbook, query: &str) -> Results {
         let query: String = clean_line(query).chars().take(MAX_QUERY_CHARS).collect();
         let typed: Vec<String> = words(&query).into_iter().map(|w| w.folded).collect();
         if typed.is_empty() {
@@ -167,7 +189,7 @@ impl Index {
         for term in &matcher.terms {
             let mut here = vec![Quality::None; self.units.len()];
             for alt in term {
-                self.mark(alt, &mut here);
+                self.mark(handbook, alt, &mut here);
             }
             best = Some(match best {
                 None => here,
@@ -253,7 +275,7 @@ impl Index {
     }
 
     /// Marks the best quality with which `alt` matches each unit.
-    fn mark(&self, alt: &Alternative, best: &mut [Quality]) {
+    fn mark(&self, handbook: &Handbook, alt: &Alternative, best: &mut [Quality]) {
         let floor = |q: Quality| {
             if alt.synonym {
                 q.max(Quality::Fuzzy)
@@ -270,8 +292,7 @@ impl Index {
             }
             return;
         }
-        // A phrase: units holding every word, then (for highlighting and ranking) adjacency is
-        // checked when ranges are computed; here, all words present is enough to count.
+        // A phrase: units holding every word, then only those where the words stand together.
         let mut common: Option<HashSet<u32>> = None;
         let mut worst = Quality::Exact;
         for word in &alt.words {
@@ -286,8 +307,16 @@ impl Index {
             });
         }
         for unit in common.unwrap_or_default() {
-            let slot = &mut best[unit as usize];
-            *slot = (*slot).min(floor(worst));
+            let r = self.units[unit as usize];
+            let together = handbook
+                .chapters
+                .get(r.chapter as usize)
+                .and_then(|c| c.units.get(r.unit as usize))
+                .is_some_and(|u| alt.spans(&self.vocab, &words(&u.text)).next().is_some());
+            if together {
+                let slot = &mut best[unit as usize];
+                *slot = (*slot).min(floor(worst));
+            }
         }
     }
 }
@@ -311,20 +340,7 @@ impl Matcher {
         let mut out: Vec<Range<usize>> = Vec::new();
         for term in &self.terms {
             for alt in term {
-                let accepts = |w: &Word, k: usize| {
-                    alt.words[k]
-                        .iter()
-                        .any(|(v, _)| index.vocab[*v as usize] == w.folded)
-                };
-                let n = alt.words.len();
-                if n == 0 {
-                    continue;
-                }
-                for start in 0..found.len().saturating_sub(n - 1) {
-                    if (0..n).all(|k| accepts(&found[start + k], k)) {
-                        out.push(found[start].range.start..found[start + n - 1].range.end);
-                    }
-                }
+                out.extend(alt.spans(&index.vocab, &found));
             }
         }
         out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));

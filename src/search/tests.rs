@@ -49,6 +49,8 @@ heading = "Care"
 [[sections.blocks]]
 paragraph = "Ask about tendonitis at the clinic."
 [[sections.blocks]]
+paragraph = "Achilles was a hero. A tendon is a cord."
+[[sections.blocks]]
 contact = "Team"
 phone = "310-423-4566"
 "#;
@@ -68,7 +70,7 @@ phone = "310-423-4566"
 fn texts(h: &Handbook, q: &str) -> Vec<String> {
     let index = Index::build(h);
     index
-        .search(q)
+        .search(h, q)
         .ranked
         .iter()
         .map(|hit| h.chapters[hit.chapter].units[hit.unit].text.clone())
@@ -77,7 +79,7 @@ fn texts(h: &Handbook, q: &str) -> Vec<String> {
 
 fn highlighted(h: &Handbook, q: &str) -> Vec<String> {
     let index = Index::build(h);
-    let r = index.search(q);
+    let r = index.search(h, q);
     r.ranked
         .iter()
         .flat_map(|hit| {
@@ -132,13 +134,24 @@ fn synonyms_come_from_the_handbook() {
 }
 
 #[test]
+fn a_phrase_matches_only_where_its_words_stand_together() {
+    let h = handbook();
+    let found = texts(&h, "heel cord");
+    assert!(found.contains(&"The Achilles tendon can be ruptured.".to_owned()));
+    assert!(
+        !found.iter().any(|t| t.starts_with("Achilles was a hero")),
+        "achilles ... tendon apart is not the phrase: {found:?}"
+    );
+}
+
+#[test]
 fn titles_rank_first_then_exact_before_fuzzy_then_reading_order() {
     let h = handbook();
     let ranked = texts(&h, "tendonitis");
     assert_eq!(ranked[0], "Tendonitis basics", "the heading comes first");
     let t = texts(&h, "tendon");
     assert_eq!(t[0], "Calcium and the tendón");
-    let hits = Index::build(&h).search("calcium");
+    let hits = Index::build(&h).search(&h, "calcium");
     let order: Vec<(u8, Quality)> = hits.ranked.iter().map(|x| (x.tier, x.quality)).collect();
     let mut sorted = order.clone();
     sorted.sort();
@@ -174,7 +187,7 @@ proptest! {
     fn any_query_over_any_text_is_safe(query in "\\PC{0,40}", text in "\\PC{0,120}") {
         let h = handbook();
         let index = Index::build(&h);
-        let r = index.search(&query);
+        let r = index.search(&h, &query);
         let ranges = r.matcher.ranges(&index, &text);
         for rg in &ranges {
             prop_assert!(rg.start <= rg.end && rg.end <= text.len());
