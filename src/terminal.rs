@@ -18,7 +18,9 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
+use signal_hook::consts::signal::{
+    SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
@@ -94,7 +96,11 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
     // Signals first, so one that arrives while the screen is being set up is still handled.
     // SIGTSTP is caught in every mode: a kiosk ignores it, a reader's session is suspended with
     // the terminal restored first.
-    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
+    // SIGUSR1, SIGUSR2 and SIGALRM would end the program without restoring the terminal:
+    // a reader's session ends cleanly on them, a kiosk ignores them like a stray SIGINT.
+    let mut wanted = vec![
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGUSR1, SIGUSR2, SIGALRM,
+    ];
     if app.options.kiosk {
         // Keys cannot stop a kiosk; neither can a stray `kill -INT` or job-control signal.
         wanted.extend([SIGTTIN, SIGTTOU]);
@@ -205,7 +211,9 @@ fn event_loop(
             }
             Ok(Input::Signal(s)) => match s {
                 SIGTERM | SIGHUP => return Ok(128 + s as u8),
-                SIGINT | SIGQUIT if !app.options.kiosk => return Ok(128 + s as u8),
+                SIGINT | SIGQUIT | SIGUSR1 | SIGUSR2 | SIGALRM if !app.options.kiosk => {
+                    return Ok(128 + s as u8);
+                }
                 SIGTSTP if !app.options.kiosk => suspend(&mut screen)?,
                 _ => {}
             },

@@ -181,9 +181,12 @@ fn sigtstp_suspends_a_reader_with_the_terminal_restored_and_sigcont_resumes() {
     t.wait_for("[3 Rupture]");
     t.signal("TSTP");
     let pid = t.pid();
-    t.wait_until("the program to stop with the terminal back", |_| {
-        proc_state(pid) == 'T'
-    });
+    t.wait_until("the program to stop", |_| proc_state(pid) == 'T');
+    // What it wrote before stopping may still be on its way through the pty.
+    let deadline = std::time::Instant::now() + Duration::from_secs(8);
+    while t.screen().alternate_screen() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let screen = t.screen();
     assert!(
         !screen.alternate_screen(),
@@ -216,5 +219,14 @@ fn the_debug_panic_key_does_nothing_in_a_kiosk() {
     t.assert_running("Ctrl-F12 in a kiosk");
     t.signal("TERM");
     assert_eq!(t.wait_exit(), 143);
+    t.assert_restored();
+}
+
+#[test]
+fn other_terminating_signals_restore_the_terminal_too() {
+    let mut t = Tui::run(&[]);
+    t.wait_for("[1 Overview]");
+    t.signal("USR1");
+    assert_eq!(t.wait_exit(), 138);
     t.assert_restored();
 }
