@@ -10,13 +10,20 @@ use crate::layout;
 /// Lines moved by one turn of the mouse wheel.
 const WHEEL_LINES: usize = 3;
 
-/// The unit shown at `line`, or the nearest one above it (blank lines have none).
+/// The unit shown at `line`: on a blank line, the one that follows it (the blank belongs to
+/// it), else the nearest above.
 pub fn unit_at(doc: &Doc, line: usize) -> usize {
     let line = line.min(doc.lines.len().saturating_sub(1));
-    doc.lines[..=line]
-        .iter()
-        .rev()
-        .find_map(|l| l.unit)
+    let below = doc.lines.get(line..).and_then(|rest| {
+        rest.iter()
+            .take_while(|l| l.unit.is_none())
+            .count()
+            .checked_add(line)
+            .and_then(|i| doc.lines.get(i))
+            .and_then(|l| l.unit)
+    });
+    below
+        .or_else(|| doc.lines.get(..=line)?.iter().rev().find_map(|l| l.unit))
         .unwrap_or(0)
 }
 

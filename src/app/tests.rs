@@ -370,3 +370,19 @@ fn watch_reloads_keep_the_place_and_failures_keep_the_last_good_copy() {
     assert_eq!(app.handbook().chapters[app.chapter].id, "rupture");
     assert_eq!(app.handbook().chapters[app.chapter].title, "Changed");
 }
+
+#[test]
+fn a_blank_line_belongs_to_the_text_below_it() {
+    let app = reader();
+    let doc = app.doc().unwrap();
+    let blank = doc
+        .lines
+        .iter()
+        .enumerate()
+        .skip(3)
+        .find(|(_, l)| l.unit.is_none())
+        .map(|(i, _)| i)
+        .unwrap();
+    let next = doc.lines[blank..].iter().find_map(|l| l.unit).unwrap();
+    assert_eq!(reading::unit_at(doc, blank), next);
+}
