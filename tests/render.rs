@@ -351,3 +351,16 @@ fn the_screen_reader_cursor_follows_the_focus() {
         .collect();
     assert!(row.contains("▶ "), "cursor on the chosen section: {row:?}");
 }
+
+#[test]
+fn a_narrow_status_line_keeps_help_and_quit_longest() {
+    let app = reader(40, 10);
+    let screen = text(&draw(&app, 40, 10));
+    let status = screen.lines().last().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("? help") && status.contains("q quit"),
+        "{status:?}"
+    );
+    assert!(!status.contains("Tab next"), "{status:?}");
+    assert!(status.starts_with(" Overview"), "{status:?}");
+}

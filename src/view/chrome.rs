@@ -83,35 +83,54 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(error) = &app.reload_error {
         left = format!("{}: {error}", app.text().file_error);
     }
-    let mut hints: Vec<Span> = Vec::new();
-    let focus_hint = app.focus.is_some();
-    if focus_hint {
-        hints.push(Span::styled(
-            format!("{}  ", app.text().link_follow_hint),
-            t.status,
-        ));
+    // Each hint is a group of spans; when the line is short the least needed go first, and
+    // help and quit stay longest.
+    let mut groups: Vec<(u8, Vec<Span>)> = Vec::new();
+    if app.focus.is_some() {
+        let follow = format!("{}  ", app.text().link_follow_hint);
+        groups.push((0, vec![Span::styled(follow, t.status)]));
     }
     // The QR key is offered where the number it encodes is shown.
     if app.qr.is_some() && chapter.qr_phone().is_some() {
-        hints.push(Span::styled("c", t.status_key));
-        hints.push(Span::styled(
-            if app.lang() == crate::i18n::Lang::Es {
-                " QR  "
-            } else {
-                " QR code  "
-            },
-            t.status,
+        let word = if app.lang() == crate::i18n::Lang::Es {
+            " QR  "
+        } else {
+            " QR code  "
+        };
+        groups.push((
+            1,
+            vec![
+                Span::styled("c", t.status_key),
+                Span::styled(word, t.status),
+            ],
         ));
     }
-    for (key, word) in keymap::hints(app.lang(), app.options.kiosk) {
-        hints.push(Span::styled(key, t.status_key));
-        hints.push(Span::styled(format!(" {word}  "), t.status));
+    let hints = keymap::hints(app.lang(), app.options.kiosk);
+    let count = hints.len();
+    for (i, (key, word)) in hints.into_iter().enumerate() {
+        // The table lists help and quit last; they are kept first.
+        let rank = 2 + u8::try_from(count - i).unwrap_or(u8::MAX);
+        groups.push((
+            rank,
+            vec![
+                Span::styled(key, t.status_key),
+                Span::styled(format!(" {word}  "), t.status),
+            ],
+        ));
     }
-    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width);
-    // The hints give way to the position when the line is short.
-    let left_width = left.width() + 2;
-    let show_hints = left_width + hints_width <= room;
+    let width_of = |g: &[Span]| g.iter().map(|s| s.content.width()).sum::<usize>();
+    let room = usize::from(area.width).saturating_sub(left.width() + 2);
+    let mut by_need: Vec<usize> = (0..groups.len()).collect();
+    by_need.sort_by_key(|i| groups[*i].0);
+    let mut kept = vec![false; groups.len()];
+    let mut used = 0;
+    for i in by_need {
+        let w = width_of(&groups[i].1);
+        if used + w <= room {
+            kept[i] = true;
+            used += w;
+        }
+    }
     put(
         buf,
         area.x + 1,
@@ -119,9 +138,15 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         &Line::styled(left, t.status),
         area.width.saturating_sub(1),
     );
-    if show_hints {
-        let x = area.x + (room - hints_width) as u16;
-        put(buf, x, area.y, &Line::from(hints), hints_width as u16);
+    let shown: Vec<Span> = groups
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .flat_map(|((_, g), _)| g)
+        .collect();
+    if used > 0 {
+        let x = area.x + area.width.saturating_sub(used as u16);
+        put(buf, x, area.y, &Line::from(shown), used as u16);
     }
 }
 
