@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::content::Handbook;
-use crate::search::{Hit, Index, MAX_QUERY_CHARS, Results};
+use crate::search::{Hit, Index, Results};
 
 /// Highlight ranges are kept for this many top results, enough for any results list on screen.
 pub const RESULT_RANGES: usize = 500;
@@ -36,7 +36,6 @@ pub struct Find {
 impl Find {
     /// Runs the query again after it changed.
     pub fn run(&mut self, index: Option<&Index>, handbook: &Handbook) {
-        self.query = self.query.chars().take(MAX_QUERY_CHARS).collect();
         let Some(index) = index else {
             return;
         };
@@ -76,15 +75,20 @@ impl Find {
         handbook: &Handbook,
         chapter: usize,
     ) {
-        let key = (chapter, self.query.clone());
         if !self.showing {
             self.highlights.clear();
             self.highlights_for = None;
             return;
         }
-        if self.highlights_for.as_ref() == Some(&key) {
+        // Runs after every update: compare in place rather than build a key each time.
+        if self
+            .highlights_for
+            .as_ref()
+            .is_some_and(|(c, q)| *c == chapter && *q == self.query)
+        {
             return;
         }
+        let key = (chapter, self.query.clone());
         self.highlights.clear();
         if let (Some(index), Some(ch)) = (index, handbook.chapters.get(chapter)) {
             let start = self.reading.partition_point(|(c, _)| *c < chapter);
