@@ -42,6 +42,29 @@ pub enum LineKind {
     },
 }
 
+impl LineKind {
+    /// The character `print` rules a line of this kind off with, on paper where bold and
+    /// underline are lost: the title with `=`, headings with `-`.
+    pub fn rule(&self) -> Option<char> {
+        match self {
+            LineKind::Title => Some('='),
+            LineKind::Heading => Some('-'),
+            LineKind::Blank
+            | LineKind::Meta(_)
+            | LineKind::Overdue(_)
+            | LineKind::Summary
+            | LineKind::Paragraph
+            | LineKind::Bullet { .. }
+            | LineKind::CalloutLabel(_)
+            | LineKind::Callout(_)
+            | LineKind::ContactLabel
+            | LineKind::ContactPhone { .. }
+            | LineKind::ContactHours { .. }
+            | LineKind::Link { .. } => None,
+        }
+    }
+}
+
 /// The two-column marks in front of lines. Kept the same width in Unicode and ASCII so the
 /// layout does not depend on the glyph set.
 pub const PREFIX_WIDTH: usize = 2;
@@ -88,7 +111,7 @@ impl Doc {
         for (index, unit) in chapter.units.iter().enumerate() {
             let kind = &unit.kind;
             if let Some(prev) = previous
-                && needs_gap(prev, kind)
+                && !kind.runs_on_from(prev)
             {
                 doc.blank(unit.section);
             }
@@ -204,20 +227,6 @@ impl Doc {
     pub fn section_at(&self, line: usize) -> Option<usize> {
         self.lines.get(line).and_then(|l| l.section)
     }
-}
-
-/// Whether a blank line separates two units. Items of one list, a contact's own lines and a
-/// heading's first block stay together.
-fn needs_gap(prev: &UnitKind, next: &UnitKind) -> bool {
-    use UnitKind::*;
-    !matches!(
-        (prev, next),
-        (Bullet, Bullet)
-            | (ContactLabel { .. }, ContactPhone)
-            | (ContactPhone, ContactHours)
-            | (Heading, _)
-            | (Link(_), Link(_))
-    )
 }
 
 /// Wraps `text` to `width` columns and returns each line as a byte range of `text`, trailing

@@ -133,9 +133,9 @@ fn run(cli: Cli) -> io::Result<u8> {
         let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
         let mut out = io::BufWriter::new(stdout);
         match chapter {
-            None => plain::handbook(&mut out, handbook, width)?,
+            None => plain::handbook(&mut out, handbook, width, today())?,
             Some(id) => match handbook.chapters.iter().find(|c| &c.id == id) {
-                Some(c) => plain::chapter(&mut out, handbook, c, width)?,
+                Some(c) => plain::chapter(&mut out, handbook, c, width, today())?,
                 None => {
                     let ids: Vec<&str> = handbook.chapters.iter().map(|c| c.id.as_str()).collect();
                     let _ = writeln!(
@@ -155,7 +155,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     if !on_terminal || dumb {
         let width = terminal_width().map_or(80, usize::from);
         let mut out = io::BufWriter::new(stdout);
-        plain::handbook(&mut out, handbook, width)?;
+        plain::handbook(&mut out, handbook, width, today())?;
         out.flush()?;
         return Ok(0);
     }

@@ -2,7 +2,7 @@
 //! Fernández-Huerta ease for Spanish) and the sentences that run past 20 words. Counts only
 //! what a reader reads as prose: summaries, paragraphs, bullets and callouts.
 
-use crate::content::{Chapter, UnitKind};
+use crate::content::Chapter;
 
 /// Sentences longer than this are listed by `check`.
 pub const MAX_SENTENCE_WORDS: usize = 20;
@@ -80,10 +80,7 @@ pub fn report(chapter: &Chapter, spanish: bool) -> Report {
         long: Vec::new(),
     };
     for unit in &chapter.units {
-        if !matches!(
-            unit.kind,
-            UnitKind::Summary | UnitKind::Paragraph | UnitKind::Bullet | UnitKind::Callout(_)
-        ) {
+        if !unit.kind.is_prose() {
             continue;
         }
         for sentence in sentences(&unit.text) {

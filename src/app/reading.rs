@@ -3,7 +3,6 @@
 
 use super::{App, Mode, Place};
 use crate::action::Action;
-use crate::content::UnitKind;
 use crate::doc::Doc;
 use crate::layout;
 
@@ -147,7 +146,7 @@ impl App {
         units
             .iter()
             .enumerate()
-            .filter(|(_, u)| matches!(u.kind, UnitKind::Link(_)))
+            .filter(|(_, u)| u.kind.target().is_some())
             .map(|(i, _)| i)
             .filter(|i| {
                 doc.unit_line
@@ -177,12 +176,12 @@ impl App {
     }
 
     fn follow(&mut self, unit: usize) {
-        let Some(UnitKind::Link(target)) = self
+        let Some(target) = self
             .handbook()
             .chapters
             .get(self.chapter)
             .and_then(|c| c.units.get(unit))
-            .map(|u| u.kind.clone())
+            .and_then(|u| u.kind.target())
         else {
             return;
         };
@@ -293,10 +292,10 @@ impl App {
                 .and_then(|d| d.lines.get(line))
                 .and_then(|l| l.unit);
             if let Some(unit) = unit
-                && matches!(
-                    self.handbook().chapters[self.chapter].units[unit].kind,
-                    UnitKind::Link(_)
-                )
+                && self.handbook().chapters[self.chapter].units[unit]
+                    .kind
+                    .target()
+                    .is_some()
             {
                 self.follow(unit);
             }

@@ -5,12 +5,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
-
+use super::block::build_block;
 use super::file_cx::FileCx;
 use super::load::MAX_TAB_CHARS;
-use super::model::{CalloutKind, Chapter, Section, Target, Unit, UnitKind};
-use super::raw::{RawBlock, RawChapter};
+use super::model::{Chapter, Section, Target, Unit, UnitKind};
+use super::raw::RawChapter;
 
 /// What a chapter leaves to be checked against the whole edition.
 #[derive(Default)]
@@ -99,139 +98,6 @@ pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> 
         }
     }
     (chapter, pending)
-}
-
-const BLOCK_KINDS: &str = "`paragraph`, `bullets`, `callout`, `contact` or `see`";
-
-fn build_block(
-    cx: &mut FileCx<'_>,
-    section: usize,
-    block: &Spanned<RawBlock>,
-    units: &mut Vec<Unit>,
-    pending: &mut Pending,
-) {
-    let b = block.get_ref();
-    let span = block.span();
-    let kinds = [
-        b.paragraph.is_some(),
-        b.bullets.is_some(),
-        b.callout.is_some(),
-        b.contact.is_some(),
-        b.see.is_some(),
-    ];
-    match kinds.iter().filter(|k| **k).count() {
-        0 => return cx.error(span, format!("this block needs one of {BLOCK_KINDS}")),
-        1 => {}
-        _ => {
-            return cx.error(
-                span,
-                format!(
-                    "this block has more than one of {BLOCK_KINDS}; split it into separate blocks"
-                ),
-            );
-        }
-    }
-    // Every unit of a block is reported at the block's own line.
-    let line = cx.line_of(span.start);
-    let first_unit = units.len();
-    let mut push = |kind: UnitKind, text: String| {
-        units.push(Unit {
-            section: Some(section),
-            kind,
-            text,
-            line,
-        })
-    };
-    // Fields that belong to other kinds of block are mistakes worth pointing at.
-    let stray = |cx: &mut FileCx<'_>, allowed: &[&str]| {
-        let fields: [(&str, Option<Range<usize>>); 4] = [
-            ("text", b.text.as_ref().map(Spanned::span)),
-            ("phone", b.phone.as_ref().map(Spanned::span)),
-            ("hours", b.hours.as_ref().map(Spanned::span)),
-            ("qr", b.qr.as_ref().map(Spanned::span)),
-        ];
-        for (name, field_span) in fields {
-            if let Some(s) = field_span
-                && !allowed.contains(&name)
-            {
-                cx.error(s, format!("`{name}` does not belong in this kind of block"));
-            }
-        }
-    };
-    if let Some(p) = &b.paragraph {
-        stray(cx, &[]);
-        let text = cx.text(p, "paragraph");
-        push(UnitKind::Paragraph, text);
-    } else if let Some(list) = &b.bullets {
-        stray(cx, &[]);
-        if list.get_ref().is_empty() {
-            cx.error(list.span(), "`bullets` is empty; add at least one item");
-        }
-        for item in list.get_ref() {
-            let text = cx.text(item, "bullets");
-            push(UnitKind::Bullet, text);
-        }
-    } else if let Some(kind) = &b.callout {
-        stray(cx, &["text"]);
-        let kind_value = match kind.get_ref().as_str() {
-            "urgent" => CalloutKind::Urgent,
-            "note" => CalloutKind::Note,
-            other => {
-                cx.error(
-                    kind.span(),
-                    format!("callout kind \"{other}\" is unknown; use \"urgent\" or \"note\""),
-                );
-                CalloutKind::Note
-            }
-        };
-        match &b.text {
-            Some(t) => {
-                let text = cx.text(t, "text");
-                push(UnitKind::Callout(kind_value), text);
-            }
-            None => cx.error(span, "a callout needs `text`"),
-        }
-    } else if let Some(label) = &b.contact {
-        stray(cx, &["phone", "hours", "qr"]);
-        let label = cx.text(label, "contact");
-        let qr = b.qr.as_ref().is_some_and(|q| *q.get_ref());
-        if let Some(q) = b.qr.as_ref().filter(|q| *q.get_ref()) {
-            pending.qr.push(q.span());
-        }
-        push(UnitKind::ContactLabel { qr }, label);
-        match &b.phone {
-            Some(p) => {
-                let phone = cx.text(p, "phone");
-                push(UnitKind::ContactPhone, phone);
-            }
-            None => cx.error(span, "a contact needs `phone`"),
-        }
-        if let Some(h) = &b.hours {
-            let hours = cx.text(h, "hours");
-            push(UnitKind::ContactHours, hours);
-        }
-    } else if let Some(target) = &b.see {
-        stray(cx, &["text"]);
-        let Some(t) = &b.text else {
-            return cx.error(
-                span,
-                "a `see` block needs `text`: the words the reader sees",
-            );
-        };
-        let text = cx.text(t, "text");
-        pending.links.push(PendingLink {
-            unit: first_unit,
-            target: target.get_ref().clone(),
-            span: target.span(),
-        });
-        push(
-            UnitKind::Link(Target {
-                chapter: 0,
-                section: None,
-            }),
-            text,
-        );
-    }
 }
 
 /// Resolves `chapter` or `chapter#section` against the edition's chapters.

@@ -1,6 +1,7 @@
 //! The handbook's content: where its files come from, their shapes, validation into the domain
 //! model, and the cleaning of untrusted text. Nothing in here draws or touches the terminal.
 
+mod block;
 mod chapter;
 pub mod clean;
 pub mod diagnostic;

@@ -1,6 +1,9 @@
 //! The validated handbook as the rest of the program sees it: editions, chapters, sections and
 //! the flat list of text units each chapter is read, searched and highlighted by. Every string
-//! here has already been cleaned; nothing in this module reads files or knows about TOML.
+//! here has already been cleaned; nothing in this module reads files or knows about TOML. The
+//! kinds of unit are defined with the blocks they come from, in `block`.
+
+pub use super::block::{CalloutKind, UnitKind};
 
 /// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,30 +75,6 @@ pub struct Unit {
     pub text: String,
     /// The line of the chapter file the text starts on, for `check`'s reports.
     pub line: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CalloutKind {
-    Urgent,
-    Note,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum UnitKind {
-    Title,
-    Summary,
-    Heading,
-    Paragraph,
-    Bullet,
-    Callout(CalloutKind),
-    /// A contact entry's label; its phone number and hours follow as their own units.
-    ContactLabel {
-        qr: bool,
-    },
-    ContactPhone,
-    ContactHours,
-    /// A cross-reference; the text is the words the reader sees.
-    Link(Target),
 }
 
 /// Where a cross-reference leads, resolved at load.

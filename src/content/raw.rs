@@ -5,6 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::block::RawBlock;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawManifest {
@@ -44,20 +46,4 @@ pub struct RawSection {
     pub id: Spanned<String>,
     pub heading: Spanned<String>,
     pub blocks: Spanned<Vec<Spanned<RawBlock>>>,
-}
-
-/// One block. Exactly one of `paragraph`, `bullets`, `callout`, `contact` and `see` says what
-/// kind it is; the other fields go with some kinds only. Validation checks the combination.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawBlock {
-    pub paragraph: Option<Spanned<String>>,
-    pub bullets: Option<Spanned<Vec<Spanned<String>>>>,
-    pub callout: Option<Spanned<String>>,
-    pub contact: Option<Spanned<String>>,
-    pub see: Option<Spanned<String>>,
-    pub text: Option<Spanned<String>>,
-    pub phone: Option<Spanned<String>>,
-    pub hours: Option<Spanned<String>>,
-    pub qr: Option<Spanned<bool>>,
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::fold::{Word, within_one_edit, words};
-use crate::content::{Handbook, UnitKind, clean::clean_line};
+use crate::content::{Handbook, clean::clean_line};
 
 /// Longest query, in characters. A longer paste is cut here.
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -103,7 +103,7 @@ impl Index {
         for (c, chapter) in handbook.chapters.iter().enumerate() {
             for (u, unit) in chapter.units.iter().enumerate() {
                 let id = units.len() as u32;
-                let tier = u8::from(!matches!(unit.kind, UnitKind::Title | UnitKind::Heading));
+                let tier = u8::from(!unit.kind.is_heading());
                 units.push(UnitRef {
                     chapter: c as u32,
                     unit: u as u32,

@@ -1,5 +1,6 @@
 //! Drawing the chapter body: each laid-out line with its mark, style and search highlights, and
-//! the scrollbar. Reads the App and its cached layout; computes no layout of its own.
+//! the scrollbar. The same line drawing serves `print`, in plain styles. Reads the App and its
+//! cached layout; computes no layout of its own.
 
 use std::ops::Range;
 
@@ -9,9 +10,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use crate::app::App;
-use crate::content::CalloutKind;
+use std::collections::HashMap;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Look};
+use crate::content::{CalloutKind, Unit};
 use crate::doc::{DocLine, LineKind};
+use crate::i18n::Text;
 
 /// Splits `text` into spans, highlighting the parts inside `ranges` (already relative to it).
 pub fn highlighted<'a>(
@@ -39,19 +45,41 @@ pub fn highlighted<'a>(
     spans
 }
 
+/// What drawing a body line needs besides the line: the chapter's units, the interface's words,
+/// the look, and the reader's state (search highlights, focused link). `print` fills it with
+/// plain styles and no state; the interface fills it from the App.
+pub struct Paint<'a> {
+    pub units: &'a [Unit],
+    pub text: &'a Text,
+    pub look: &'a Look,
+    pub highlights: Option<&'a HashMap<usize, Vec<Range<usize>>>>,
+    pub focus: Option<usize>,
+}
+
+impl<'a> Paint<'a> {
+    /// The body as the interface draws it for `app`'s current chapter.
+    pub fn of(app: &'a App) -> Paint<'a> {
+        Paint {
+            units: &app.handbook().chapters[app.chapter].units,
+            text: app.text(),
+            look: &app.options.look,
+            highlights: Some(&app.find.highlights),
+            focus: app.focus,
+        }
+    }
+}
+
 /// One body line as styled spans.
-pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
-    let look = &app.options.look;
-    let (t, g) = (&look.theme, &look.glyphs);
-    let text = app.text();
-    let units = &app.handbook().chapters[app.chapter].units;
+pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
+    let (t, g) = (&p.look.theme, &p.look.glyphs);
+    let text = p.text;
     let body = l
         .unit
-        .and_then(|u| units.get(u))
+        .and_then(|u| p.units.get(u))
         .map_or("", |u| u.text.get(l.range.clone()).unwrap_or(""));
     let hits: Vec<Range<usize>> = l
         .unit
-        .and_then(|u| app.find.highlights.get(&u))
+        .and_then(|u| p.highlights?.get(&u))
         .map(|rs| {
             rs.iter()
                 .filter(|r| r.end > l.range.start && r.start < l.range.end)
@@ -64,6 +92,15 @@ pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
     let callout_style = |k: CalloutKind| match k {
         CalloutKind::Urgent => t.urgent,
         CalloutKind::Note => t.note,
+    };
+    // A labelled line of a contact: the label on its first line, room for it on the others.
+    let labelled = |spans: &mut Vec<Span<'a>>, label: &'static str, first: bool| {
+        spans.push(Span::raw("  "));
+        if first {
+            spans.push(Span::styled(format!("{label}: "), t.meta));
+        } else {
+            spans.push(Span::raw(" ".repeat(label.width() + 2)));
+        }
     };
     let mut spans: Vec<Span<'a>> = Vec::new();
     let base = match &l.kind {
@@ -91,27 +128,16 @@ pub fn line<'a>(app: &'a App, l: &'a DocLine) -> Line<'a> {
             t.text
         }
         LineKind::ContactLabel => t.contact,
-        LineKind::ContactPhone { first } | LineKind::ContactHours { first } => {
-            let label = if matches!(l.kind, LineKind::ContactPhone { .. }) {
-                text.phone
-            } else {
-                text.hours
-            };
-            let pad = " ".repeat(unicode_width::UnicodeWidthStr::width(label) + 2);
-            spans.push(Span::raw("  "));
-            if *first {
-                spans.push(Span::styled(format!("{label}: "), t.meta));
-            } else {
-                spans.push(Span::raw(pad));
-            }
-            if matches!(l.kind, LineKind::ContactPhone { .. }) {
-                t.contact
-            } else {
-                t.text
-            }
+        LineKind::ContactPhone { first } => {
+            labelled(&mut spans, text.phone, *first);
+            t.contact
+        }
+        LineKind::ContactHours { first } => {
+            labelled(&mut spans, text.hours, *first);
+            t.text
         }
         LineKind::Link { first } => {
-            let focused = app.focus.is_some() && app.focus == l.unit;
+            let focused = p.focus.is_some() && p.focus == l.unit;
             let mark = match (first, focused) {
                 (true, true) => format!("{} ", g.focus),
                 (true, false) => g.arrow.to_owned(),
@@ -132,6 +158,7 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
         return;
     };
     let top = app.top();
+    let paint = Paint::of(app);
     for (row, l) in doc
         .lines
         .iter()
@@ -140,7 +167,7 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = text_area.y + row as u16;
-        buf.set_line(text_area.x, y, &line(app, l), text_area.width);
+        buf.set_line(text_area.x, y, &line(&paint, l), text_area.width);
     }
     let rows = usize::from(text_area.height);
     if doc.lines.len() > rows && scrollbar.width > 0 {

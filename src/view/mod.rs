@@ -2,7 +2,7 @@
 //! bar, body, status line) and hands overlays to `overlay`. Every string it draws is either
 //! cleaned content or the interface's own words; it never writes to the terminal itself.
 
-mod body;
+pub mod body;
 mod chrome;
 mod overlay;
 

@@ -223,7 +223,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         let chapter = &handbook.chapters[hit.chapter];
         let chosen = i == app.find.selected;
         let mut place = chapter.tab.clone();
-        let heading = chapter.units[hit.unit].kind == crate::content::UnitKind::Heading;
+        let heading = chapter.units[hit.unit].kind.is_heading();
         if let Some(section) = chapter.section_of(hit.unit).filter(|_| !heading) {
             place.push_str(" > ");
             place.push_str(&section.heading);
