@@ -79,6 +79,12 @@ pub struct Text {
     pub group_search: &'static str,
     pub group_other: &'static str,
     pub file_error: &'static str,
+    /// What each action does, by the keymap's action id.
+    pub keys: &'static [(&'static str, &'static str)],
+    /// The status line's short word for an action, by action id.
+    pub hints: &'static [(&'static str, &'static str)],
+    /// Key names as printed on this language's keyboards, by their English name.
+    pub key_names: &'static [(&'static str, &'static str)],
 }
 
 pub static EN: Text = Text {
@@ -135,6 +141,48 @@ pub static EN: Text = Text {
     group_search: "Search",
     group_other: "Other",
     file_error: "A handbook file has a problem; the last good version is shown",
+    keys: &[
+        ("next_chapter", "Next chapter"),
+        ("prev_chapter", "Previous chapter"),
+        ("go_to_chapter", "Go to chapter 1 to {last}"),
+        ("line_up", "Scroll up one line"),
+        ("line_down", "Scroll down one line"),
+        ("page_up", "Page up"),
+        ("page_down", "Page down"),
+        ("top", "Go to the top"),
+        ("bottom", "Go to the end"),
+        ("prev_section", "Previous section"),
+        ("next_section", "Next section"),
+        ("outline", "List the sections"),
+        ("next_link", "Focus the next link"),
+        ("prev_link", "Focus the previous link"),
+        ("follow", "Open the focused link"),
+        ("back", "Go back"),
+        ("search", "Search all chapters"),
+        ("next_hit", "Next search hit"),
+        ("prev_hit", "Previous search hit"),
+        ("select_prev", "Previous entry"),
+        ("select_next", "Next entry"),
+        ("choose", "Open the chosen entry"),
+        ("delete_char", "Delete a letter"),
+        ("clear_input", "Clear the search"),
+        ("qr", "Phone number as a QR code"),
+        ("switch_language", "Switch language"),
+        ("help", "Show or hide this help"),
+        ("cancel", "Close, or clear search highlights"),
+        ("quit", "Quit"),
+        ("start_over", "Start over"),
+    ],
+    hints: &[
+        ("next_chapter", "next"),
+        ("outline", "sections"),
+        ("search", "search"),
+        ("help", "help"),
+        ("quit", "quit"),
+        ("start_over", "start over"),
+        ("qr", "QR code"),
+    ],
+    key_names: &[],
 };
 
 pub static ES: Text = Text {
@@ -191,9 +239,79 @@ pub static ES: Text = Text {
     group_search: "Búsqueda",
     group_other: "Otros",
     file_error: "Un archivo del manual tiene un problema; se muestra la última versión buena",
+    keys: &[
+        ("next_chapter", "Capítulo siguiente"),
+        ("prev_chapter", "Capítulo anterior"),
+        ("go_to_chapter", "Ir al capítulo 1 a {last}"),
+        ("line_up", "Subir una línea"),
+        ("line_down", "Bajar una línea"),
+        ("page_up", "Página anterior"),
+        ("page_down", "Página siguiente"),
+        ("top", "Ir al principio"),
+        ("bottom", "Ir al final"),
+        ("prev_section", "Sección anterior"),
+        ("next_section", "Sección siguiente"),
+        ("outline", "Lista de secciones"),
+        ("next_link", "Enfocar el enlace siguiente"),
+        ("prev_link", "Enfocar el enlace anterior"),
+        ("follow", "Abrir el enlace enfocado"),
+        ("back", "Volver"),
+        ("search", "Buscar en todo el manual"),
+        ("next_hit", "Resultado siguiente"),
+        ("prev_hit", "Resultado anterior"),
+        ("select_prev", "Entrada anterior"),
+        ("select_next", "Entrada siguiente"),
+        ("choose", "Abrir la entrada elegida"),
+        ("delete_char", "Borrar una letra"),
+        ("clear_input", "Borrar la búsqueda"),
+        ("qr", "Número como código QR"),
+        ("switch_language", "Cambiar de idioma"),
+        ("help", "Mostrar u ocultar esta ayuda"),
+        ("cancel", "Cerrar, o quitar los resaltados"),
+        ("quit", "Salir"),
+        ("start_over", "Volver al inicio"),
+    ],
+    hints: &[
+        ("next_chapter", "siguiente"),
+        ("outline", "secciones"),
+        ("search", "buscar"),
+        ("help", "ayuda"),
+        ("quit", "salir"),
+        ("start_over", "inicio"),
+        ("qr", "QR"),
+    ],
+    key_names: &[
+        ("Space", "Espacio"),
+        ("Enter", "Intro"),
+        ("Backspace", "Retroceso"),
+        ("Home", "Inicio"),
+        ("End", "Fin"),
+        ("PgUp", "RePág"),
+        ("PgDn", "AvPág"),
+        ("Shift", "Mayús"),
+        ("Right", "Derecha"),
+        ("Left", "Izquierda"),
+        ("Up", "Arriba"),
+        ("Down", "Abajo"),
+    ],
 };
 
 impl Text {
+    /// What the action with keymap id `id` does; the id itself when no words are given.
+    pub fn does<'a>(&'a self, id: &'a str) -> &'a str {
+        lookup(self.keys, id).unwrap_or(id)
+    }
+
+    /// The status line's short word for the action `id`.
+    pub fn hint<'a>(&'a self, id: &'a str) -> &'a str {
+        lookup(self.hints, id).unwrap_or(id)
+    }
+
+    /// A key's name in this language, from its English name.
+    pub fn key_name<'a>(&'a self, english: &'a str) -> &'a str {
+        lookup(self.key_names, english).unwrap_or(english)
+    }
+
     /// "hit 3 of 12" in this language.
     pub fn hit_of(&self, n: usize, total: usize) -> String {
         self.hit_of
@@ -213,6 +331,10 @@ impl Text {
             Lang::Es => format!("{name} de {year}"),
         }
     }
+}
+
+fn lookup<'a>(table: &'a [(&'a str, &'a str)], id: &str) -> Option<&'a str> {
+    table.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
 }
 
 #[cfg(test)]

@@ -256,7 +256,7 @@ fn spawn_reader(tx: mpsc::Sender<Input>) {
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(app.context(), key)
+            keymap::action_for(app.context(), key, app.handbook().chapters.len())
         }
         Event::Key(_) => None,
         Event::Mouse(m) => match m.kind {

@@ -218,7 +218,7 @@ impl App {
         };
         // The view clamps to the help's length; keep the number sane here.
         self.mode = Mode::Help {
-            scroll: scroll.min(crate::keymap::BINDINGS.len() * 2),
+            scroll: scroll.min(crate::keymap::ENTRIES.len() * 2),
         };
     }
 

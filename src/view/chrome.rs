@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::put;
+use crate::action::Action;
 use crate::app::App;
 use crate::keymap;
 use crate::layout;
@@ -78,7 +79,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left.push_str(&format!("\"{}\" ", app.find.query));
         let n = app.find.current.map_or(0, |c| c + 1);
         left.push_str(&app.text().hit_of(n, app.find.reading.len()));
-        left.push_str(" (n/N)");
+        let ascii = look.glyphs.ascii;
+        let next = keymap::first_key(&Action::NextHit, app.text(), ascii);
+        let prev = keymap::first_key(&Action::PrevHit, app.text(), ascii);
+        left.push_str(&format!(" ({next}/{prev})"));
     }
     if let Some(error) = &app.reload_error {
         left = format!("{}: {error}", app.text().file_error);
@@ -91,21 +95,19 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         groups.push((0, vec![Span::styled(follow, t.status)]));
     }
     // The QR key is offered where the number it encodes is shown.
-    if app.qr.is_some() && chapter.qr_phone().is_some() {
-        let word = if app.lang() == crate::i18n::Lang::Es {
-            " QR  "
-        } else {
-            " QR code  "
-        };
+    if app.qr.is_some()
+        && chapter.qr_phone().is_some()
+        && let Some((key, word)) = keymap::hint(&Action::Qr, app.text(), false, g.ascii)
+    {
         groups.push((
             1,
             vec![
-                Span::styled("c", t.status_key),
-                Span::styled(word, t.status),
+                Span::styled(key, t.status_key),
+                Span::styled(format!(" {word}  "), t.status),
             ],
         ));
     }
-    let hints = keymap::hints(app.lang(), app.options.kiosk);
+    let hints = keymap::hints(app.text(), app.options.kiosk, g.ascii);
     let count = hints.len();
     for (i, (key, word)) in hints.into_iter().enumerate() {
         // The table lists help and quit last; they are kept first.

@@ -50,7 +50,12 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
 pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Position> {
     let text = app.text();
     let t = &app.options.look.theme;
-    let rows = keymap::help_rows(app.lang(), app.options.kiosk, app.options.look.glyphs.ascii);
+    let rows = keymap::help_rows(
+        text,
+        app.options.kiosk,
+        app.options.look.glyphs.ascii,
+        app.handbook().chapters.len(),
+    );
     let keys_width = rows.iter().map(|r| r.keys.width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
     let mut group = None;
@@ -72,7 +77,7 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
         let pad = keys_width.saturating_sub(row.keys.width());
         lines.push(Line::from(vec![
             Span::styled(format!("  {}{}  ", row.keys, " ".repeat(pad)), t.mark),
-            Span::styled(row.does, t.text),
+            Span::styled(row.does.as_str(), t.text),
         ]));
     }
     lines.push(Line::default());
