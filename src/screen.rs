@@ -1,4 +1,4 @@
-//! Writing frames to the terminal with as few bytes as it takes: the cells that changed since
+//! Drawing the app's view into a frame and writing frames to the terminal with as few bytes as it takes: the cells that changed since
 //! the last frame, with short runs of unchanged cells between two changes written again rather
 //! than jumped over (a cursor move costs more bytes than a few characters), nothing at all when
 //! the frame did not change, and the cursor shown only where a screen reader needs it. Owns
@@ -11,9 +11,11 @@ use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{Clear, ClearType};
 use crossterm::{Command, queue};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
 
 /// Unchanged cells between two changes on a row are rewritten when there are at most this
 /// many: about what a cursor move (`ESC [ row ; col H`) costs.
@@ -81,6 +83,19 @@ impl<W: Write> Screen<W> {
     /// Forgets what is on screen, so the next frame is written whole (after a resize, say).
     pub fn invalidate(&mut self) {
         self.last = None;
+    }
+
+    /// Draws `app` into a frame of `area` and writes it: the one drawing path, which the
+    /// program uses on the terminal and the render tests use on a terminal emulator.
+    pub fn draw(&mut self, app: &App, area: Rect) -> io::Result<()> {
+        let mut next = Buffer::empty(area);
+        let cursor = crate::view::render(app, area, &mut next);
+        self.show(next, cursor)
+    }
+
+    /// The frame last written, as the terminal now shows it.
+    pub fn frame(&self) -> Option<&Buffer> {
+        self.last.as_ref()
     }
 
     /// Writes `next`, placing the cursor at `cursor` (or hiding it). Writes no byte when the

@@ -16,7 +16,6 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{
     SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2,
@@ -293,8 +292,5 @@ fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &mut App, now: Duration) ->
     if (width, height) != (app.width, app.height) {
         app.update(Action::Resize { width, height }, now);
     }
-    let area = Rect::new(0, 0, width, height);
-    let mut next = Buffer::empty(area);
-    let cursor = crate::view::render(app, area, &mut next);
-    screen.show(next, cursor)
+    screen.draw(app, Rect::new(0, 0, width, height))
 }

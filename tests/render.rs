@@ -1,6 +1,9 @@
-//! Render tests on ratatui's TestBackend: the first screens as snapshots, the cues that must not
-//! rest on colour checked by style, and every chapter and overlay drawn at tiny and random sizes
-//! without a panic.
+//! Render tests through the program's own drawing path: the view drawn into a frame and written
+//! by its frame writer into a terminal emulator. The first screens as snapshots, the cues that
+//! must not rest on colour checked by attribute, every chapter and overlay drawn at tiny and
+//! random sizes without a panic, and nothing written for an unchanged frame.
+
+mod vt;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,12 +12,8 @@ use achilles_handbook::action::Action;
 use achilles_handbook::app::{App, Options};
 use achilles_handbook::content::{self, Date, Library};
 use achilles_handbook::theme::{Glyphs, Theme, ThemeName};
-use achilles_handbook::view;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use vt::{Vt, cell, find, find_from, looks, text};
 
 const TODAY: Date = Date {
     year: 2026,
@@ -37,70 +36,34 @@ fn reader(width: u16, height: u16) -> App {
     app(Options::reader(TODAY), width, height)
 }
 
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    terminal.backend().buffer().clone()
+/// Draws `app` at its own size through the program's frame writer into a fresh emulator.
+fn draw(app: &App) -> Vt {
+    let mut vt = Vt::new();
+    vt.draw(app);
+    vt
 }
 
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The cells of the first occurrence of `needle` on screen.
-fn find(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
-    find_from(buf, needle, 0)
-}
-
-fn find_from(buf: &Buffer, needle: &str, first_row: u16) -> Vec<(u16, u16)> {
-    let area = buf.area;
-    for y in first_row..area.height {
-        let row: Vec<String> = (0..area.width)
-            .map(|x| buf[(x, y)].symbol().to_owned())
-            .collect();
-        let joined: String = row.concat();
-        if let Some(byte) = joined.find(needle) {
-            let mut col = 0;
-            let mut seen = 0;
-            while seen < byte {
-                seen += row[col].len();
-                col += 1;
-            }
-            return (col..col + needle.chars().count())
-                .map(|x| (x as u16, y))
-                .collect();
-        }
-    }
-    panic!("{needle:?} not on screen:\n{}", text(buf));
+fn screen_text(app: &App) -> String {
+    text(draw(app).screen())
 }
 
 #[test]
 fn first_screen_80x24() {
     let app = reader(80, 24);
-    insta::assert_snapshot!(text(&draw(&app, 80, 24)));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 #[test]
 fn first_screen_100x30() {
     let app = reader(100, 30);
-    insta::assert_snapshot!(text(&draw(&app, 100, 30)));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 #[test]
 fn help_overlay_80x24() {
     let mut app = reader(80, 24);
     app.update(Action::Help, Duration::ZERO);
-    insta::assert_snapshot!(text(&draw(&app, 80, 24)));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 #[test]
@@ -108,16 +71,14 @@ fn search_results_80x24() {
     let mut app = reader(80, 24);
     app.update(Action::Search, Duration::ZERO);
     app.update(Action::Paste("tendon".into()), Duration::ZERO);
-    let buf = draw(&app, 80, 24);
-    insta::assert_snapshot!(text(&buf));
+    let vt = draw(&app);
+    let screen = vt.screen();
+    insta::assert_snapshot!(text(screen));
     // Hits are marked by attribute, not colour alone.
     // Below the prompt, which shows the query itself.
-    let cells = find_from(&buf, "endon", 4);
-    let style = buf[cells[0]].style();
-    assert!(
-        style.add_modifier.contains(Modifier::REVERSED)
-            || style.add_modifier.contains(Modifier::UNDERLINED)
-    );
+    let cells = find_from(screen, "endon", 4);
+    let hit = cell(screen, cells[0]);
+    assert!(hit.inverse() || hit.underline());
 }
 
 #[test]
@@ -125,7 +86,7 @@ fn no_results_says_so_and_suggests_what_to_do() {
     let mut app = reader(80, 24);
     app.update(Action::Search, Duration::ZERO);
     app.update(Action::Paste("xylophone".into()), Duration::ZERO);
-    let screen = text(&draw(&app, 80, 24));
+    let screen = screen_text(&app);
     assert!(screen.contains("No results."));
     assert!(screen.contains("Check the spelling"));
 }
@@ -134,18 +95,14 @@ fn no_results_says_so_and_suggests_what_to_do() {
 fn the_selected_tab_is_marked_by_more_than_colour() {
     let mut app = reader(100, 30);
     app.update(Action::GoToChapter(2), Duration::ZERO);
-    let buf = draw(&app, 100, 30);
-    let cells = find(&buf, "[3 Rupture]");
-    let style = buf[cells[3]].style();
-    assert!(style.add_modifier.contains(Modifier::BOLD));
-    assert!(style.add_modifier.contains(Modifier::REVERSED));
-    let other = find(&buf, "1 Overview");
-    assert!(
-        !buf[other[2]]
-            .style()
-            .add_modifier
-            .contains(Modifier::REVERSED)
-    );
+    let vt = draw(&app);
+    let screen = vt.screen();
+    let cells = find(screen, "[3 Rupture]");
+    let selected = cell(screen, cells[3]);
+    assert!(selected.bold());
+    assert!(selected.inverse());
+    let other = find(screen, "1 Overview");
+    assert!(!cell(screen, other[2]).inverse());
 }
 
 #[test]
@@ -155,21 +112,18 @@ fn callout_labels_are_words_in_bold() {
     for _ in 0..40 {
         app.update(Action::LineDown, Duration::ZERO);
     }
-    let buf = draw(&app, 100, 30);
-    let cells = find(&buf, "GET HELP NOW");
-    assert!(buf[cells[0]].style().add_modifier.contains(Modifier::BOLD));
+    let vt = draw(&app);
+    let cells = find(vt.screen(), "GET HELP NOW");
+    assert!(cell(vt.screen(), cells[0]).bold());
     let mut mono = Options::reader(TODAY);
     mono.look.theme = Theme::new(ThemeName::Mono, true);
     let mut app = self::app(mono, 100, 30);
     app.update(Action::GoToChapter(0), Duration::ZERO);
-    let buf = draw(&app, 100, 30);
-    let note = find(&buf, "Note");
-    let style = buf[note[0]].style();
-    assert!(style.add_modifier.contains(Modifier::BOLD), "{style:?}");
-    assert!(
-        style.fg.is_none() || style.fg == Some(ratatui::style::Color::Reset),
-        "{style:?}"
-    );
+    let vt = draw(&app);
+    let note = find(vt.screen(), "Note");
+    let label = cell(vt.screen(), note[0]);
+    assert!(label.bold());
+    assert_eq!(label.fgcolor(), vt100::Color::Default);
 }
 
 #[test]
@@ -188,15 +142,17 @@ fn ascii_mode_draws_no_symbol_above_0x7f() {
         if let Some(m) = mode.clone() {
             app.update(m, Duration::ZERO);
         }
-        let buf = draw(&app, 80, 24);
+        let vt = draw(&app);
+        let screen = vt.screen();
         let handbook_text: String = app
             .handbook()
             .chapters
             .iter()
             .flat_map(|c| c.units.iter().map(|u| u.text.as_str()))
             .collect();
-        for cell in buf.content() {
-            for ch in cell.symbol().chars() {
+        let cells = (0..24).flat_map(|y| (0..80).map(move |x| (x, y)));
+        for at in cells {
+            for ch in cell(screen, at).contents().chars() {
                 assert!(
                     ch.is_ascii() || handbook_text.contains(ch),
                     "{ch:?} drawn in {mode:?}"
@@ -209,7 +165,7 @@ fn ascii_mode_draws_no_symbol_above_0x7f() {
 #[test]
 fn a_small_window_asks_to_be_enlarged() {
     let app = reader(19, 6);
-    let screen = text(&draw(&app, 19, 6));
+    let screen = screen_text(&app);
     assert!(screen.contains("Please"), "{screen}");
     assert!(screen.contains("enlarge"), "{screen}");
 }
@@ -234,6 +190,8 @@ fn every_chapter_and_overlay_draws_at_every_tiny_size() {
                 app.update(o, Duration::ZERO);
                 app.update(Action::Paste("tendon".into()), Duration::ZERO);
             }
+            // One emulator through every size, as a window being dragged.
+            let mut vt = Vt::new();
             for w in 0..=12u16 {
                 for h in 0..=12u16 {
                     app.update(
@@ -244,7 +202,7 @@ fn every_chapter_and_overlay_draws_at_every_tiny_size() {
                         Duration::ZERO,
                     );
                     app.update(Action::Bottom, Duration::ZERO);
-                    draw(&app, w, h);
+                    vt.draw(&app);
                 }
             }
         }
@@ -259,7 +217,7 @@ fn the_idle_notice_draws_at_tiny_sizes() {
             app.update(Action::Start, Duration::ZERO);
             app.update(Action::Tick, Duration::from_secs(3));
             assert!(app.idle.notice);
-            draw(&app, w, h);
+            draw(&app);
         }
     }
 }
@@ -269,24 +227,24 @@ fn the_idle_notice_is_shown_by_words_in_a_box_but_not_on_the_home_screen() {
     let mut app = self::app(Options::kiosk(TODAY, Some(Duration::from_secs(60))), 80, 24);
     app.update(Action::Tick, Duration::from_secs(31));
     assert!(
-        !text(&draw(&app, 80, 24)).contains("Still reading?"),
+        !screen_text(&app).contains("Still reading?"),
         "nothing to lose at home"
     );
     app.update(Action::Start, Duration::from_secs(32));
     app.update(Action::Tick, Duration::from_secs(62));
-    let buf = draw(&app, 80, 24);
-    let screen = text(&buf);
+    let vt = draw(&app);
+    let screen = text(vt.screen());
     assert!(screen.contains("Still reading?"), "{screen}");
     assert!(screen.contains("start over soon"), "{screen}");
-    let title = find(&buf, "Still reading?");
-    assert!(buf[title[0]].style().add_modifier.contains(Modifier::BOLD));
+    let title = find(vt.screen(), "Still reading?");
+    assert!(cell(vt.screen(), title[0]).bold());
 }
 
 #[test]
 fn after_an_idle_reset_the_screen_is_the_first_screen_cell_for_cell() {
     let options = Options::kiosk(TODAY, Some(Duration::from_secs(60)));
     let fresh = app(options.clone(), 80, 24);
-    let first = draw(&fresh, 80, 24);
+    let first = looks(draw(&fresh).screen());
     let mut used = app(options, 80, 24);
     let s = Duration::from_secs;
     used.update(Action::Start, s(1));
@@ -295,7 +253,7 @@ fn after_an_idle_reset_the_screen_is_the_first_screen_cell_for_cell() {
     used.update(Action::Paste("heel cord".into()), s(4));
     used.update(Action::Choose, s(5));
     used.update(Action::Tick, s(65));
-    assert_eq!(draw(&used, 80, 24), first);
+    assert_eq!(looks(draw(&used).screen()), first);
 }
 
 proptest! {
@@ -310,52 +268,83 @@ proptest! {
         if let Some(o) = every_overlay()[overlay].clone() {
             app.update(o, Duration::ZERO);
         }
-        let buf = draw(&app, w, h);
-        prop_assert_eq!(buf.area.width, w);
+        let vt = draw(&app);
+        prop_assert_eq!(vt.frame().map(|f| (f.area.width, f.area.height)), Some((w, h)));
+        if w > 0 && h > 0 {
+            let (rows, cols) = vt.screen().size();
+            prop_assert_eq!((cols.get(), rows.get()), (w, h));
+        }
     }
 }
 
 #[test]
 fn the_screen_reader_cursor_follows_the_focus() {
-    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     let plain = reader(80, 24);
-    assert_eq!(
-        view::render(&plain, area, &mut Buffer::empty(area)),
-        None,
-        "hidden unless asked"
-    );
+    assert!(draw(&plain).screen().hide_cursor(), "hidden unless asked");
 
     let mut options = Options::reader(TODAY);
     options.look.screen_reader = true;
     let mut app = self::app(options, 80, 24);
-    let first = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
-    assert_eq!((first.x, first.y), (1, 1), "on the first body line");
+    let mut vt = Vt::new();
+    let screen = vt.draw(&app);
+    assert!(!screen.hide_cursor());
+    assert_eq!(screen.cursor_position(), (1, 1), "on the first body line");
 
     // Bring a link into view and focus it: the cursor moves onto its line.
     app.update(Action::Bottom, Duration::ZERO);
     app.update(Action::NextLink, Duration::ZERO);
     assert!(app.focus.is_some());
-    let on_link = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
-    let buf = draw(&app, 80, 24);
-    let row: String = (0..80)
-        .map(|x| buf[(x, on_link.y)].symbol().to_owned())
-        .collect();
-    assert!(row.contains('▶'), "cursor row {row:?} is the focused link");
+    let screen = vt.draw(&app);
+    let (row, _) = screen.cursor_position();
+    let line = text(screen)
+        .lines()
+        .nth(usize::from(row))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        line.contains('▶'),
+        "cursor row {line:?} is the focused link"
+    );
 
     app.update(Action::Outline, Duration::ZERO);
     app.update(Action::SelectNext, Duration::ZERO);
-    let in_outline = view::render(&app, area, &mut Buffer::empty(area)).expect("a cursor");
-    let buf = draw(&app, 80, 24);
-    let row: String = (0..80)
-        .map(|x| buf[(x, in_outline.y)].symbol().to_owned())
-        .collect();
-    assert!(row.contains("▶ "), "cursor on the chosen section: {row:?}");
+    let screen = vt.draw(&app);
+    let (row, _) = screen.cursor_position();
+    let line = text(screen)
+        .lines()
+        .nth(usize::from(row))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        line.contains("▶ "),
+        "cursor on the chosen section: {line:?}"
+    );
+}
+
+#[test]
+fn an_unchanged_frame_writes_no_bytes_and_a_change_writes_only_a_little() {
+    let mut app = reader(80, 24);
+    let mut vt = Vt::new();
+    vt.draw(&app);
+    let whole = vt.written;
+    assert!(whole > 0);
+    vt.draw(&app);
+    assert_eq!(vt.written, 0, "the same frame again");
+    app.update(Action::LineDown, Duration::ZERO);
+    vt.draw(&app);
+    assert!(
+        vt.written > 0 && vt.written < whole,
+        "{} of {whole}",
+        vt.written
+    );
+    // What the emulator shows after the diff is what a fresh one shows for the whole frame.
+    assert_eq!(looks(vt.screen()), looks(draw(&app).screen()));
 }
 
 #[test]
 fn a_narrow_status_line_keeps_help_and_quit_longest() {
     let app = reader(40, 10);
-    let screen = text(&draw(&app, 40, 10));
+    let screen = screen_text(&app);
     let status = screen.lines().last().unwrap_or_default().to_owned();
     assert!(
         status.contains("? help") && status.contains("q quit"),

@@ -1,7 +1,9 @@
 //! A seeded random soak of `App::update`: 100,000 actions of every kind (hostile text, clicks
 //! anywhere, any window size, a jumpy clock, reloads) in three configurations, with the state's
-//! bounds checked after every action and the screen drawn on a TestBackend every so often.
-//! A failure prints the seed and step, so it can be replayed exactly.
+//! bounds checked after every action and the screen drawn every so often through the program's
+//! frame writer into a terminal emulator. A failure prints the seed and step, so it can be replayed exactly.
+
+mod vt;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -10,9 +12,7 @@ use achilles_handbook::action::Action;
 use achilles_handbook::app::{App, Mode, Options};
 use achilles_handbook::content::{self, Date, Library};
 use achilles_handbook::search::{Index, MAX_QUERY_CHARS};
-use achilles_handbook::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use vt::Vt;
 
 const TODAY: Date = Date {
     year: 2026,
@@ -336,11 +336,19 @@ fn random_action(
     }
 }
 
-/// Draws the screen; no cell may hold a control character (an escape would reach the terminal).
-fn draw(app: &App, why: &dyn Fn() -> String) {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
+/// Draws the screen through the program's frame writer into the soak's emulator, which has
+/// seen every earlier frame. No cell may hold a control character (an escape would reach the
+/// terminal), and what the emulator shows after all those changes must be what a fresh one
+/// shows for this frame alone.
+fn draw(vt: &mut Vt, app: &App, why: &dyn Fn() -> String) {
+    vt.draw(app);
+    assert_eq!(
+        vt::looks(vt.screen()),
+        vt::looks(Vt::new().draw(app)),
+        "the screen after a change differs from the frame: {}",
+        why()
+    );
+    let buffer = vt.frame().expect("a frame was written");
     for (i, cell) in buffer.content().iter().enumerate() {
         assert!(
             !cell.symbol().chars().any(char::is_control),
@@ -419,6 +427,7 @@ fn soak(config: Config, seed: u64) -> Outcome {
         },
     };
     let started = Instant::now();
+    let mut vt = Vt::new();
     let mut rng = Rng::new(seed);
     let mut now = Duration::ZERO;
     let mut app = App::new(Arc::clone(&libs.shipped), options.clone(), now);
@@ -479,7 +488,7 @@ fn soak(config: Config, seed: u64) -> Outcome {
             follows = 0;
         }
         if step % RENDER_EVERY == RENDER_EVERY - 1 {
-            draw(&app, &why);
+            draw(&mut vt, &app, &why);
         }
     }
     // And a last screen at a few fixed sizes, in whatever state the soak ended.
@@ -493,7 +502,7 @@ fn soak(config: Config, seed: u64) -> Outcome {
         );
         let why = || format!("seed {seed:#x}, final resize {w}x{h}");
         check_bounds(&app, follows, &why);
-        draw(&app, &why);
+        draw(&mut vt, &app, &why);
     }
     Outcome {
         resets,

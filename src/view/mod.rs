@@ -6,7 +6,6 @@ pub mod body;
 mod chrome;
 mod overlay;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -14,14 +13,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Mode};
 use crate::layout;
-
-/// Draws the app into a frame, placing the cursor for screen readers.
-pub fn draw(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    if let Some(pos) = render(app, area, frame.buffer_mut()) {
-        frame.set_cursor_position(pos);
-    }
-}
 
 /// Draws the app into `buf`. Returns where the terminal's cursor belongs, when the screen
 /// reader option asks for a visible cursor.
