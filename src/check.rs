@@ -5,17 +5,19 @@ use std::io::{self, Write};
 
 use crate::content::{Date, Diagnostic, Library, Severity};
 use crate::readability::{self, MAX_SENTENCE_WORDS};
+use crate::status::Status;
 
 /// English chapters above this Flesch–Kincaid grade get a warning.
 pub const MAX_GRADE: f64 = 8.0;
 
-/// Writes the report and returns the exit status: 0 when there is no error, 2 otherwise.
+/// Writes the report and returns the exit status: success when there is no error, invalid
+/// otherwise.
 pub fn report(
     out: &mut impl Write,
     diagnostics: &[Diagnostic],
     library: Option<&Library>,
     today: Date,
-) -> io::Result<u8> {
+) -> io::Result<Status> {
     for d in diagnostics {
         writeln!(out, "{d}")?;
     }
@@ -29,7 +31,7 @@ pub fn report(
             out,
             "{errors} error(s), {warnings} warning(s): fix the errors above and run check again."
         )?;
-        return Ok(2);
+        return Ok(Status::Invalid);
     };
     let mut chapters = 0;
     for edition in &library.editions {
@@ -83,5 +85,5 @@ pub fn report(
         "ok: {} edition(s), {chapters} chapters, no errors, {warnings} warning(s)",
         library.editions.len()
     )?;
-    Ok(0)
+    Ok(Status::Success)
 }

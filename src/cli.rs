@@ -16,7 +16,8 @@ use crate::theme::ThemeName;
     long_about = "A patient handbook about Achilles tendon injuries, for the terminal.\n\n\
         Read it with the keyboard (press ? for the keys), search all chapters with /, or print \
         it as plain text. When the output is not a terminal, the handbook is printed as plain \
-        text instead of starting the interface."
+        text instead of starting the interface.",
+    after_long_help = crate::status::plain_table()
 )]
 pub struct Cli {
     /// Load the handbook from this folder instead of the built-in one.

@@ -16,6 +16,7 @@ pub mod qr;
 pub mod readability;
 pub mod screen;
 pub mod search;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod view;

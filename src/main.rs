@@ -9,6 +9,7 @@ use std::sync::Arc;
 use achilles_handbook::app::{App, Look, Options};
 use achilles_handbook::cli::{self, Cli, Command};
 use achilles_handbook::content::{self, Date, Library};
+use achilles_handbook::status::Status;
 use achilles_handbook::theme::{Glyphs, Theme};
 use achilles_handbook::{check, plain, terminal, watch};
 use clap::{CommandFactory, Parser};
@@ -19,19 +20,19 @@ fn main() -> ExitCode {
         Err(e) => return usage(&e),
     };
     let status = match run(cli) {
-        Ok(code) => code,
+        Ok(status) => status,
         // A closed pipe (`| head`) is the reader having seen enough, not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Success,
         Err(e) => {
             let _ = writeln!(
                 io::stderr(),
                 "achilles-handbook: {}",
                 content::clean::clean_line(&e.to_string())
             );
-            1
+            Status::Failure
         }
     };
-    ExitCode::from(status)
+    status.into()
 }
 
 /// Prints clap's help, version or usage error. Its text can quote the arguments, which anyone
@@ -43,7 +44,13 @@ fn usage(e: &clap::Error) -> ExitCode {
     } else {
         write!(io::stdout(), "{text}")
     };
-    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+    // clap's own statuses: 0 for --help and --version, 2 for a usage mistake.
+    if e.exit_code() == 0 {
+        Status::Success
+    } else {
+        Status::Invalid
+    }
+    .into()
 }
 
 /// Today's date from the system clock, in UTC, for review-date notes.
@@ -68,7 +75,7 @@ fn civil_from_days(days: i64) -> Date {
     Date { year, month, day }
 }
 
-fn load(dir: Option<&std::path::Path>) -> Result<Library, u8> {
+fn load(dir: Option<&std::path::Path>) -> Result<Library, Status> {
     let loaded = content::load(dir);
     let mut err = io::stderr().lock();
     for d in &loaded.diagnostics {
@@ -77,16 +84,16 @@ fn load(dir: Option<&std::path::Path>) -> Result<Library, u8> {
     let n = loaded.errors().count();
     loaded.library.ok_or_else(|| {
         let _ = writeln!(err, "achilles-handbook: the handbook has {n} error(s); fix them and try again (`achilles-handbook check DIR` lists them).");
-        2
+        Status::Invalid
     })
 }
 
-fn run(cli: Cli) -> io::Result<u8> {
+fn run(cli: Cli) -> io::Result<Status> {
     let mut stdout = io::stdout().lock();
     match &cli.command {
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
-            return Ok(0);
+            return Ok(Status::Success);
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
@@ -95,7 +102,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 "achilles-handbook",
                 &mut stdout,
             );
-            return Ok(0);
+            return Ok(Status::Success);
         }
         Some(Command::Check { dir }) => {
             let dir = dir.as_deref().or(cli.handbook.as_deref());
@@ -112,7 +119,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.
     let library = match load(cli.handbook.as_deref()) {
         Ok(l) => l,
-        Err(code) => return Ok(code),
+        Err(status) => return Ok(status),
     };
     let language = cli::language(cli.lang.as_deref(), |v| std::env::var(v).ok());
     let edition = language
@@ -144,12 +151,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                         content::clean::clean_line(id),
                         ids.join(", ")
                     );
-                    return Ok(2);
+                    return Ok(Status::Invalid);
                 }
             },
         }
         out.flush()?;
-        return Ok(0);
+        return Ok(Status::Success);
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !on_terminal || dumb {
@@ -157,7 +164,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         let mut out = io::BufWriter::new(stdout);
         plain::handbook(&mut out, handbook, width, today())?;
         out.flush()?;
-        return Ok(0);
+        return Ok(Status::Success);
     }
     drop(stdout);
     let no_color = std::env::var("NO_COLOR").ok();

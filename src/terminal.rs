@@ -27,6 +27,7 @@ use crate::app::{App, Mode};
 use crate::keymap::{self, Context};
 use crate::screen::Screen;
 use crate::search::Index;
+use crate::status::Status;
 use crate::watch::Watcher;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
@@ -89,7 +90,7 @@ fn enter(out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Runs the interface until the reader quits or a signal ends it. Returns the exit status.
-pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<u8> {
+pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
     let (tx, rx) = mpsc::channel::<Input>();
 
     // Signals first, so one that arrives while the screen is being set up is still handled.
@@ -164,7 +165,7 @@ fn event_loop(
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
     mut watcher: Option<&mut Watcher>,
-) -> io::Result<u8> {
+) -> io::Result<Status> {
     draw(&mut screen, app, start.elapsed())?;
     // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
     spawn_reader(tx.clone());
@@ -186,7 +187,7 @@ fn event_loop(
             });
         }
         if app.quit {
-            return Ok(0);
+            return Ok(Status::Success);
         }
         let now = start.elapsed();
         let wait = app
@@ -209,18 +210,20 @@ fn event_loop(
                 }
             }
             Ok(Input::Signal(s)) => match s {
-                SIGTERM | SIGHUP => return Ok(128 + s as u8),
+                SIGTERM | SIGHUP => return Ok(Status::Signal(s)),
                 SIGINT | SIGQUIT | SIGUSR1 | SIGUSR2 | SIGALRM if !app.options.kiosk => {
-                    return Ok(128 + s as u8);
+                    return Ok(Status::Signal(s));
                 }
                 SIGTSTP if !app.options.kiosk => suspend(&mut screen)?,
                 _ => {}
             },
-            Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(1),
+            Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => {
+                return Ok(Status::Failure);
+            }
             Err(RecvTimeoutError::Timeout) => {
                 // A terminal that was closed under us fails this; the reader may never say so.
                 if size().is_err() {
-                    return Ok(1);
+                    return Ok(Status::Failure);
                 }
                 if let Some(w) = watcher.as_deref_mut()
                     && let Some(action) = w.poll()

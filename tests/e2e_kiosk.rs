@@ -108,7 +108,7 @@ fn no_key_ends_the_kiosk() {
 /// Sends the marker '3' or '2' (by turn) and waits for its chapter, proving the program runs,
 /// is not stopped, and reads keys.
 fn marker(t: &mut Tui, n: &mut usize) {
-    let (key, tab) = if *n % 2 == 0 {
+    let (key, tab) = if n.is_multiple_of(2) {
         ("3", "[3 Rupture]")
     } else {
         ("2", "[2 Tendonitis]")

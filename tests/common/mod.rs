@@ -313,14 +313,14 @@ impl Tui {
 
     /// The exit status, if the program has exited (panics if a signal killed it).
     pub fn try_status(&mut self) -> Option<u32> {
-        if self.status.is_none() {
-            if let Some(st) = self.child.try_wait().expect("try_wait") {
-                assert!(
-                    st.signal().is_none(),
-                    "the program was killed by a signal: {st}"
-                );
-                self.status = Some(st.exit_code());
-            }
+        if self.status.is_none()
+            && let Some(st) = self.child.try_wait().expect("try_wait")
+        {
+            assert!(
+                st.signal().is_none(),
+                "the program was killed by a signal: {st}"
+            );
+            self.status = Some(st.exit_code());
         }
         self.status
     }
