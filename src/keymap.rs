@@ -120,14 +120,14 @@ pub static ENTRIES: &[Entry] = &[
     entry("next_link", Action::NextLink, Group::Links, &[k(R, Char('f'), NONE)]),
     entry("prev_link", Action::PrevLink, Group::Links, &[k(R, Char('F'), SHIFT)]),
     entry("follow", Action::Follow, Group::Links, &[k(R, Enter, NONE)]),
-    entry("back", Action::Back, Group::Links, &[k(R, Backspace, NONE)]),
+    entry("back", Action::Back, Group::Links, &[k(R, Backspace, NONE), k(R, Char('h'), CTRL)]),
     hinted(entry("search", Action::Search, Group::Search, &[k(R, Char('/'), NONE), k(R, Char('f'), CTRL)])),
     entry("next_hit", Action::NextHit, Group::Search, &[k(R, Char('n'), NONE)]),
     entry("prev_hit", Action::PrevHit, Group::Search, &[k(R, Char('N'), SHIFT)]),
     entry("select_prev", Action::SelectPrev, Group::Search, &[k(P, Up, NONE)]),
     entry("select_next", Action::SelectNext, Group::Search, &[k(P, Down, NONE)]),
     entry("choose", Action::Choose, Group::Search, &[k(LP, Enter, NONE)]),
-    entry("delete_char", Action::DeleteChar, Group::Search, &[k(P, Backspace, NONE)]),
+    entry("delete_char", Action::DeleteChar, Group::Search, &[k(P, Backspace, NONE), k(P, Char('h'), CTRL)]),
     entry("clear_input", Action::ClearInput, Group::Search, &[k(P, Char('u'), CTRL)]),
     entry("qr", Action::Qr, Group::Other, &[k(R, Char('c'), NONE)]),
     entry("switch_language", Action::SwitchLanguage, Group::Other, &[k(RH, Char('L'), SHIFT)]),
@@ -387,6 +387,11 @@ mod tests {
         assert_eq!(p(Char('q')), Some(Action::Type('q')));
         assert_eq!(p(Char('j')), Some(Action::Type('j')));
         assert_eq!(p(Char('3')), Some(Action::Type('3')));
+        assert_eq!(p(Char(' ')), Some(Action::Type(' ')));
+        assert_eq!(p(Backspace), Some(Action::DeleteChar));
+        // ^H, which many terminals send for Backspace, arrives as Ctrl-H.
+        let ctrl_h = action_for(Context::Prompt, key(Char('h'), CTRL), 7);
+        assert_eq!(ctrl_h, Some(Action::DeleteChar));
         assert_eq!(p(Esc), Some(Action::Cancel));
         assert_eq!(p(Down), Some(Action::SelectNext));
     }

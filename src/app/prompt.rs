@@ -3,16 +3,29 @@
 
 use super::{App, Mode, Place};
 use crate::action::Action;
-use crate::content::clean::clean_line;
+use crate::content::clean::clean;
 use crate::search::MAX_QUERY_CHARS;
 
 impl App {
+    /// Opens an empty prompt: typing always starts a new query, and the last one is forgotten.
     pub(super) fn open_search(&mut self) {
-        self.find.origin = Some(Place {
+        self.find.clear();
+        self.find.origin = Some(self.place());
+        self.mode = Mode::Search;
+    }
+
+    pub(super) fn place(&self) -> Place {
+        Place {
             chapter: self.chapter,
             scroll: self.top(),
-        });
-        self.mode = Mode::Search;
+        }
+    }
+
+    /// Remembers `place` for Back, unless it is already the last place remembered.
+    pub(super) fn remember(&mut self, place: Place) {
+        if self.history.last() != Some(&place) {
+            self.history.push(place);
+        }
     }
 
     pub(super) fn rerun(&mut self) {
@@ -22,8 +35,23 @@ impl App {
 
     fn push_text(&mut self, text: &str) {
         let room = MAX_QUERY_CHARS.saturating_sub(self.find.query.chars().count());
-        // Cleaned like content: a pasted escape sequence arrives as harmless letters.
-        let cleaned: String = clean_line(text).chars().take(room).collect();
+        // Cleaned like content: a pasted escape sequence arrives as harmless letters. Any run
+        // of spaces, tabs or line breaks becomes one space, so a typed Space and the spaces
+        // inside a paste are kept, and a query stays on one line.
+        let mut cleaned = String::new();
+        let mut space = self.find.query.is_empty() || self.find.query.ends_with(' ');
+        for c in clean(text).chars() {
+            if c.is_whitespace() {
+                if !space {
+                    cleaned.push(' ');
+                }
+                space = true;
+            } else {
+                cleaned.push(c);
+                space = false;
+            }
+        }
+        let cleaned: String = cleaned.chars().take(room).collect();
         if cleaned.is_empty() {
             return;
         }
@@ -85,6 +113,10 @@ impl App {
         let Some(hit) = self.find.hits().get(ranked).copied() else {
             return;
         };
+        // Back returns to where the reader was before the prompt opened.
+        if let Some(origin) = self.find.origin {
+            self.remember(origin);
+        }
         let current = self
             .find
             .reading
@@ -121,6 +153,8 @@ impl App {
             (Some(i), true) => (i + 1) % total,
             (Some(i), false) => (i + total - 1) % total,
         };
+        let here = self.place();
+        self.remember(here);
         self.find.current = Some(next);
         self.find.showing = true;
         let (chapter, unit) = self.find.reading[next];

@@ -386,3 +386,37 @@ fn a_blank_line_belongs_to_the_text_below_it() {
     let next = doc.lines[blank..].iter().find_map(|l| l.unit).unwrap();
     assert_eq!(reading::unit_at(doc, blank), next);
 }
+
+#[test]
+fn typed_spaces_stay_and_runs_of_blanks_become_one() {
+    let mut app = reader();
+    app.update(Action::Search, at(0));
+    for c in " heel  cord".chars() {
+        app.update(Action::Type(c), at(0));
+    }
+    assert_eq!(app.find.query, "heel cord");
+    app.update(Action::Paste(" and\ncalf ".into()), at(0));
+    assert_eq!(app.find.query, "heel cord and calf ");
+}
+
+#[test]
+fn opening_a_result_or_stepping_hits_can_be_undone_with_back() {
+    let mut app = reader();
+    app.update(Action::GoToChapter(4), at(0));
+    app.update(Action::LineDown, at(0));
+    app.update(Action::Search, at(0));
+    app.update(Action::Paste("calcium".into()), at(0));
+    app.update(Action::Choose, at(0));
+    assert_eq!(app.handbook().chapters[app.chapter].id, "tendonitis");
+    app.update(Action::Back, at(0));
+    assert_eq!((app.chapter, app.top()), (4, 1));
+    app.update(Action::NextHit, at(0));
+    assert_ne!(app.chapter, 4);
+    app.update(Action::Back, at(0));
+    assert_eq!((app.chapter, app.top()), (4, 1));
+    // `/` opens an empty prompt: typing starts a new query.
+    app.update(Action::Search, at(0));
+    assert!(app.find.query.is_empty());
+    app.update(Action::Type('h'), at(0));
+    assert_eq!(app.find.query, "h");
+}
