@@ -34,23 +34,21 @@ impl Loaded {
 
 /// Loads the handbook in `root`, or the embedded one when `root` is `None`.
 pub fn load(root: Option<&Path>) -> Loaded {
-    match source::editions(root) {
-        Ok(folders) => load_folders(&folders),
-        Err(d) => Loaded {
-            library: None,
-            diagnostics: vec![d],
-        },
-    }
+    let (folders, problems) = source::editions(root);
+    load_folders(&folders, problems)
 }
 
 /// Loads one edition from files held in memory (file name → bytes), reported under `prefix`.
 /// The same validation as from disk; for tests, fuzzing and benchmarks.
 pub fn load_files(prefix: &str, files: BTreeMap<String, Vec<u8>>) -> Loaded {
-    load_folders(&[Folder::Memory(Arc::new(files), prefix.to_owned())])
+    load_folders(
+        &[Folder::Memory(Arc::new(files), prefix.to_owned())],
+        Vec::new(),
+    )
 }
 
-fn load_folders(folders: &[Folder]) -> Loaded {
-    let mut diagnostics = Vec::new();
+/// Loads these edition folders; `diagnostics` holds the problems already found in finding them.
+fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let mut budget = MAX_HANDBOOK_BYTES;
     let mut editions = Vec::new();
     let mut manifests = Vec::new();
@@ -169,7 +167,11 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
         handbook.synonyms.push(words);
     }
     let listed: HashSet<String> = ids.iter().map(|(id, _)| format!("{id}.toml")).collect();
-    for file in folder.chapter_files() {
+    let files = folder.chapter_files().unwrap_or_else(|d| {
+        cx.out.push(d);
+        Vec::new()
+    });
+    for file in files {
         if !listed.contains(&file) {
             cx.out.push(
                 Diagnostic::file(
