@@ -366,7 +366,7 @@ fn check_bounds(app: &App, follows: usize, why: &dyn Fn() -> String) {
     assert!(app.edition < app.library().editions.len(), "{}", why());
     assert!(app.chapter < chapters, "{}", why());
     assert_eq!(app.scroll.len(), chapters, "{}", why());
-    assert!(app.top() <= app.max_scroll(), "{}", why());
+    assert!(app.top() <= app.scroll_limit(), "{}", why());
     assert!(
         app.find.query.chars().count() <= MAX_QUERY_CHARS,
         "query of {} chars: {}",

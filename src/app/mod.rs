@@ -7,6 +7,7 @@ mod idle;
 mod options;
 mod prompt;
 mod reading;
+mod scroll;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,6 +62,8 @@ pub struct App {
     docs: Vec<Option<Doc>>,
     /// The focused cross-reference: a unit index of the current chapter.
     pub focus: Option<usize>,
+    /// The section of the current chapter whose heading the last jump landed on.
+    pub marked: Option<usize>,
     pub history: Vec<Place>,
     pub find: Find,
     /// Per edition; shared so a background thread can build one (see `index_wanted`).
@@ -96,6 +99,7 @@ impl App {
             height: 0,
             docs: vec![None; chapters],
             focus: None,
+            marked: None,
             history: Vec::new(),
             find: Find::default(),
             indexes: Vec::new(),
@@ -293,6 +297,16 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         let old_width = self.areas().text.width;
+        let old_rows = self.body_height();
+        // Only a chapter a jump took past its end may stay past it; the others keep a full
+        // screen of text when the window grows.
+        let past_end: Vec<bool> = (0..self.docs.len())
+            .map(|c| {
+                self.docs[c]
+                    .as_ref()
+                    .is_some_and(|d| self.scroll[c] > scroll::end_of(d, old_rows))
+            })
+            .collect();
         self.width = width;
         self.height = height;
         let new_width = self.areas().text.width;
@@ -302,7 +316,7 @@ impl App {
                 .map(|c| {
                     self.docs[c]
                         .as_ref()
-                        .map(|d| reading::unit_at(d, self.scroll[c]))
+                        .map(|d| scroll::unit_at(d, self.scroll[c]))
                 })
                 .collect();
             let cx = self.doc_context();
@@ -316,6 +330,17 @@ impl App {
                     self.scroll[c] = doc.unit_line.get(unit).copied().unwrap_or(0);
                     self.docs[c] = Some(doc);
                 }
+            }
+        }
+        let rows = self.body_height();
+        for (c, past) in past_end.into_iter().enumerate() {
+            if let Some(doc) = &self.docs[c] {
+                let ceiling = if past {
+                    scroll::limit_of(doc, rows)
+                } else {
+                    scroll::end_of(doc, rows)
+                };
+                self.scroll[c] = self.scroll[c].min(ceiling);
             }
         }
         self.ensure_doc();
@@ -363,6 +388,7 @@ impl App {
             .unwrap_or(0);
         self.history.clear();
         self.focus = None;
+        self.marked = None;
         self.find = Find::default();
         if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
             self.mode = Mode::Reading;

@@ -134,12 +134,7 @@ impl App {
             .doc()
             .and_then(|d| d.unit_line.get(unit).copied())
             .unwrap_or(0);
-        // Place the hit a few lines below the top, so its context shows.
-        let top = line.saturating_sub(2);
-        if let Some(s) = self.scroll.get_mut(self.chapter) {
-            *s = top;
-        }
-        self.clamp_scroll();
+        self.show_line(line);
     }
 
     pub(super) fn step_hit(&mut self, forward: bool) {

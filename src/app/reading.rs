@@ -3,62 +3,17 @@
 
 use super::{App, Mode, Place};
 use crate::action::Action;
-use crate::doc::Doc;
 use crate::layout;
 
 /// Lines moved by one turn of the mouse wheel.
 const WHEEL_LINES: usize = 3;
 
-/// The unit shown at `line`: on a blank line, the one that follows it (the blank belongs to
-/// it), else the nearest above.
-pub fn unit_at(doc: &Doc, line: usize) -> usize {
-    let line = line.min(doc.lines.len().saturating_sub(1));
-    let below = doc.lines.get(line..).and_then(|rest| {
-        rest.iter()
-            .take_while(|l| l.unit.is_none())
-            .count()
-            .checked_add(line)
-            .and_then(|i| doc.lines.get(i))
-            .and_then(|l| l.unit)
-    });
-    below
-        .or_else(|| doc.lines.get(..=line)?.iter().rev().find_map(|l| l.unit))
-        .unwrap_or(0)
-}
-
 impl App {
-    pub fn max_scroll(&self) -> usize {
-        self.doc()
-            .map_or(0, |d| d.lines.len().saturating_sub(self.body_height()))
-    }
-
-    pub fn top(&self) -> usize {
-        self.scroll.get(self.chapter).copied().unwrap_or(0)
-    }
-
-    pub(super) fn clamp_scroll(&mut self) {
-        let max = self.max_scroll();
-        if let Some(s) = self.scroll.get_mut(self.chapter) {
-            *s = (*s).min(max);
-        }
-    }
-
-    fn scroll_to(&mut self, line: usize) {
-        if let Some(s) = self.scroll.get_mut(self.chapter) {
-            *s = line;
-        }
-        self.clamp_scroll();
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        let top = self.top();
-        self.scroll_to(top.saturating_add_signed(delta));
-    }
-
     pub(super) fn go_to_chapter(&mut self, chapter: usize) {
         if chapter < self.handbook().chapters.len() && chapter != self.chapter {
             self.chapter = chapter;
             self.focus = None;
+            self.marked = None;
             self.ensure_doc();
         }
     }
@@ -84,20 +39,22 @@ impl App {
             Action::Bottom => self.scroll_to(usize::MAX),
             Action::NextSection => {
                 let top = self.top();
-                if let Some(line) = self
+                if let Some(section) = self
                     .doc()
-                    .and_then(|d| d.section_line.iter().copied().find(|l| *l > top))
+                    .and_then(|d| d.section_line.iter().position(|l| *l > top))
                 {
-                    self.scroll_to(line);
+                    self.jump_to_section(section);
                 }
             }
             Action::PrevSection => {
                 let top = self.top();
-                let line = self
+                match self
                     .doc()
-                    .and_then(|d| d.section_line.iter().copied().rev().find(|l| *l < top))
-                    .unwrap_or(0);
-                self.scroll_to(line);
+                    .and_then(|d| d.section_line.iter().rposition(|l| *l < top))
+                {
+                    Some(section) => self.jump_to_section(section),
+                    None => self.scroll_to(0),
+                }
             }
             Action::Outline => {
                 let top = self.top();
@@ -114,7 +71,7 @@ impl App {
             Action::Back => {
                 if let Some(place) = self.history.pop() {
                     self.go_to_chapter(place.chapter);
-                    self.scroll_to(place.scroll);
+                    self.restore_top(place.scroll);
                     self.focus = None;
                 }
             }
@@ -192,11 +149,10 @@ impl App {
         self.chapter = target.chapter;
         self.focus = None;
         self.ensure_doc();
-        let line = target
-            .section
-            .and_then(|s| self.doc().and_then(|d| d.section_line.get(s).copied()))
-            .unwrap_or(0);
-        self.scroll_to(line);
+        match target.section {
+            Some(section) => self.jump_to_section(section),
+            None => self.jump_to_line(0),
+        }
     }
 
     pub(super) fn update_help(&mut self, action: Action) {
@@ -236,13 +192,8 @@ impl App {
             Action::Top => 0,
             Action::Bottom => last,
             Action::Choose => {
-                let line = self
-                    .doc()
-                    .and_then(|d| d.section_line.get(selected).copied());
                 self.mode = Mode::Reading;
-                if let Some(line) = line {
-                    self.scroll_to(line);
-                }
+                self.jump_to_section(selected);
                 return;
             }
             Action::Cancel | Action::Outline => {

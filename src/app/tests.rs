@@ -123,7 +123,10 @@ fn every_action_from_every_mode_keeps_the_state_sane() {
                 app.update(opener.clone(), at(1));
                 app.update(action.clone(), at(2));
                 assert!(app.chapter < app.handbook().chapters.len());
-                assert!(app.top() <= app.max_scroll(), "{action:?} after {opener:?}");
+                assert!(
+                    app.top() <= app.scroll_limit(),
+                    "{action:?} after {opener:?}"
+                );
                 assert_eq!(app.scroll.len(), app.handbook().chapters.len());
                 if kiosk {
                     assert!(!app.quit, "kiosk never quits: {action:?}");
@@ -322,7 +325,7 @@ fn resizing_keeps_the_reader_on_the_same_text() {
     for _ in 0..12 {
         app.update(Action::LineDown, at(0));
     }
-    let unit = reading::unit_at(app.doc().unwrap(), app.top());
+    let unit = scroll::unit_at(app.doc().unwrap(), app.top());
     app.update(
         Action::Resize {
             width: 40,
@@ -330,7 +333,7 @@ fn resizing_keeps_the_reader_on_the_same_text() {
         },
         at(0),
     );
-    let after = reading::unit_at(app.doc().unwrap(), app.top());
+    let after = scroll::unit_at(app.doc().unwrap(), app.top());
     assert_eq!(unit, after);
     assert!(!app.doc().unwrap().lines.is_empty());
 }
@@ -384,7 +387,7 @@ fn a_blank_line_belongs_to_the_text_below_it() {
         .map(|(i, _)| i)
         .unwrap();
     let next = doc.lines[blank..].iter().find_map(|l| l.unit).unwrap();
-    assert_eq!(reading::unit_at(doc, blank), next);
+    assert_eq!(scroll::unit_at(doc, blank), next);
 }
 
 #[test]

@@ -152,6 +152,20 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
     Line::from(spans)
 }
 
+/// Marks the heading a jump landed on, by more than colour: the selection's reverse video
+/// over its text and the focus mark in the margin to its left.
+fn mark_heading(app: &App, text_area: Rect, y: u16, width: usize, buf: &mut Buffer) {
+    let look = &app.options.look;
+    let width = u16::try_from(width)
+        .unwrap_or(u16::MAX)
+        .min(text_area.width);
+    buf.set_style(Rect::new(text_area.x, y, width, 1), look.theme.selected);
+    if text_area.x > buf.area.x {
+        let mark = Line::styled(look.glyphs.focus, look.theme.mark);
+        buf.set_line(text_area.x - 1, y, &mark, 1);
+    }
+}
+
 /// Draws the visible lines of the current chapter and its scrollbar.
 pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
     let Some(doc) = app.doc() else {
@@ -167,13 +181,17 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = text_area.y + row as u16;
-        buf.set_line(text_area.x, y, &line(&paint, l), text_area.width);
+        let drawn = line(&paint, l);
+        buf.set_line(text_area.x, y, &drawn, text_area.width);
+        if l.kind == LineKind::Heading && l.section.is_some() && l.section == app.marked {
+            mark_heading(app, text_area, y, drawn.width(), buf);
+        }
     }
     let rows = usize::from(text_area.height);
     if doc.lines.len() > rows && scrollbar.width > 0 {
         let g = &app.options.look.glyphs;
         let mut state = ScrollbarState::new(doc.lines.len().saturating_sub(rows))
-            .position(top)
+            .position(top.min(doc.lines.len().saturating_sub(rows)))
             .viewport_content_length(rows);
         let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .style(app.options.look.theme.border);
