@@ -15,11 +15,9 @@ use crossterm::event::{
     MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute, queue};
+use crossterm::{Command as _, cursor, queue};
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{
-    SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2,
-};
+use signal_hook::consts::signal::SIGTSTP;
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
@@ -29,6 +27,8 @@ use crate::screen::Screen;
 use crate::search::Index;
 use crate::status::Status;
 use crate::watch::Watcher;
+
+mod signals;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
 /// (crossterm can spin instead of reporting it) and, with `--watch`, changed files.
@@ -61,17 +61,21 @@ pub fn size() -> io::Result<(u16, u16)> {
     Ok((w.columns, w.rows))
 }
 
+/// The bytes that put the screen back.
+fn restore_sequence() -> String {
+    let mut s = String::from("\x1b[m");
+    // Turns off every mouse mode, including any we did not ask for.
+    let _ = DisableMouseCapture.write_ansi(&mut s);
+    let _ = DisableBracketedPaste.write_ansi(&mut s);
+    let _ = LeaveAlternateScreen.write_ansi(&mut s);
+    let _ = cursor::Show.write_ansi(&mut s);
+    s
+}
+
 /// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        // Turns off every mouse mode, including any we did not ask for.
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = out.write_all(restore_sequence().as_bytes());
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = out.flush();
 }
@@ -93,27 +97,22 @@ fn enter(out: &mut impl Write) -> io::Result<()> {
 pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
     let (tx, rx) = mpsc::channel::<Input>();
 
-    // Signals first, so one that arrives while the screen is being set up is still handled.
-    // SIGTSTP is caught in every mode: a kiosk ignores it, a reader's session is suspended with
-    // the terminal restored first.
-    // SIGUSR1, SIGUSR2 and SIGALRM would end the program without restoring the terminal:
-    // a reader's session ends cleanly on them, a kiosk ignores them like a stray SIGINT.
-    let mut wanted = vec![
-        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGUSR1, SIGUSR2, SIGALRM,
-    ];
-    if app.options.kiosk {
-        // Keys cannot stop a kiosk; neither can a stray `kill -INT` or job-control signal.
-        wanted.extend([SIGTTIN, SIGTTOU]);
-    }
-    let mut signals = Signals::new(&wanted)?;
-    let signal_tx = tx.clone();
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if signal_tx.send(Input::Signal(signal)).is_err() {
-                break;
+    // Signals first, so one that arrives while the screen is being set up still restores it.
+    // Every terminating signal restores the terminal in its handler and ends the program by
+    // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
+    // reader's session with the terminal restored, on the event loop.
+    signals::arm(app.options.kiosk, restore_sequence())?;
+    if !app.options.kiosk {
+        let mut stops = Signals::new([SIGTSTP])?;
+        let signal_tx = tx.clone();
+        thread::spawn(move || {
+            for signal in stops.forever() {
+                if signal_tx.send(Input::Signal(signal)).is_err() {
+                    break;
+                }
             }
-        }
-    });
+        });
+    }
 
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -144,6 +143,7 @@ struct RestoreOnDrop;
 impl Drop for RestoreOnDrop {
     fn drop(&mut self) {
         restore();
+        signals::disarm();
     }
 }
 
@@ -209,14 +209,8 @@ fn event_loop(
                     app.update(Action::IndexReady(edition, index), start.elapsed());
                 }
             }
-            Ok(Input::Signal(s)) => match s {
-                SIGTERM | SIGHUP => return Ok(Status::Signal(s)),
-                SIGINT | SIGQUIT | SIGUSR1 | SIGUSR2 | SIGALRM if !app.options.kiosk => {
-                    return Ok(Status::Signal(s));
-                }
-                SIGTSTP if !app.options.kiosk => suspend(&mut screen)?,
-                _ => {}
-            },
+            Ok(Input::Signal(SIGTSTP)) if !app.options.kiosk => suspend(&mut screen)?,
+            Ok(Input::Signal(_)) => {}
             Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Status::Failure);
             }

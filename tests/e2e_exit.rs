@@ -79,6 +79,14 @@ fn cell(state: State, trigger: Trigger) {
         "{trigger:?} in {state:?}; screen:\n{}",
         t.text()
     );
+    if let Trigger::Signal(name, code) = trigger {
+        // Re-raised with its default action after the restore, as a service manager expects.
+        assert_eq!(
+            t.killed_by(),
+            Some(code as i32 - 128),
+            "SIG{name} in {state:?}"
+        );
+    }
     if let Trigger::Panic = trigger {
         assert!(
             common::contains(&raw, b"panic requested by the test key"),

@@ -88,6 +88,8 @@ pub struct Tui {
     parser: vt100::Parser,
     fed: usize,
     status: Option<u32>,
+    killed_by: Option<i32>,
+    paused: Arc<AtomicBool>,
     pid: u32,
 }
 
@@ -98,6 +100,7 @@ impl Tui {
     }
 
     pub fn start(spec: Spawn) -> Tui {
+        no_core_files();
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -128,13 +131,18 @@ impl Tui {
         let output = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
         let stop_reading = Arc::new(AtomicBool::new(false));
+        let paused = Arc::new(AtomicBool::new(false));
         let handle = {
+            let paused = Arc::clone(&paused);
             let output = Arc::clone(&output);
             let eof = Arc::clone(&eof);
             let stop = Arc::clone(&stop_reading);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
+                    while paused.load(Ordering::SeqCst) {
+                        std::thread::sleep(POLL);
+                    }
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => output.lock().unwrap().extend_from_slice(&buf[..n]),
@@ -157,6 +165,8 @@ impl Tui {
             parser: vt100::Parser::new(nz(spec.rows), nz(spec.cols), 0),
             fed: 0,
             status: None,
+            killed_by: None,
+            paused,
             pid,
         }
     }
@@ -311,18 +321,29 @@ impl Tui {
         self.wait_until_for(&what, TIMEOUT, &mut |s| !s.contains(text));
     }
 
-    /// The exit status, if the program has exited (panics if a signal killed it).
+    /// The exit status, if the program has exited; 128 plus the signal's number when a
+    /// signal ended it, as a shell reports it (see [`Tui::killed_by`]).
     pub fn try_status(&mut self) -> Option<u32> {
         if self.status.is_none()
             && let Some(st) = self.child.try_wait().expect("try_wait")
         {
-            assert!(
-                st.signal().is_none(),
-                "the program was killed by a signal: {st}"
-            );
-            self.status = Some(st.exit_code());
+            self.status = Some(match st.signal() {
+                Some(name) => {
+                    let n =
+                        signal_number(name).unwrap_or_else(|| panic!("unknown signal {name:?}"));
+                    self.killed_by = Some(n);
+                    128 + n as u32
+                }
+                None => st.exit_code(),
+            });
         }
         self.status
+    }
+
+    /// The signal that ended the program, if one did (after it has exited).
+    pub fn killed_by(&mut self) -> Option<i32> {
+        self.try_status();
+        self.killed_by
     }
 
     pub fn is_running(&mut self) -> bool {
@@ -365,6 +386,23 @@ impl Tui {
         );
         self.update();
         code
+    }
+
+    /// Stops reading what the program writes, as a terminal with Scroll Lock on does: once
+    /// the pty's buffer is full, the program's writes block.
+    pub fn pause_output(&mut self) {
+        self.paused.store(true, Ordering::SeqCst);
+    }
+
+    pub fn resume_output(&mut self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+
+    /// Sends a signal by number.
+    pub fn signal_number(&mut self, signal: i32) {
+        // SAFETY: kill has no memory preconditions.
+        let r = unsafe { libc::kill(self.pid as libc::pid_t, signal) };
+        assert_eq!(r, 0, "kill -{signal} {}", self.pid);
     }
 
     /// Sends a signal by name (TERM, HUP, INT, ...) with kill(1).
@@ -474,6 +512,36 @@ impl Drop for Tui {
         if matches!(self.child.try_wait(), Ok(None)) {
             let _ = self.child.kill();
             let _ = self.child.wait();
+        }
+    }
+}
+
+/// The number of the signal that `strsignal` describes as `name` (how portable-pty reports it).
+pub fn signal_number(name: &str) -> Option<i32> {
+    (1..=64).find(|n| {
+        // SAFETY: strsignal returns a valid C string or null.
+        let p = unsafe { libc::strsignal(*n) };
+        !p.is_null() && unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy() == name
+    })
+}
+
+/// No core files from the signals the tests send on purpose (SIGQUIT, SIGABRT, ...).
+fn no_core_files() {
+    let zero = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: a valid rlimit; it only limits this test process and its children.
+    unsafe {
+        let mut now: libc::rlimit = std::mem::zeroed();
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut now) == 0 {
+            let _ = libc::setrlimit(
+                libc::RLIMIT_CORE,
+                &libc::rlimit {
+                    rlim_max: now.rlim_max,
+                    ..zero
+                },
+            );
         }
     }
 }

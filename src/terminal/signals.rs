@@ -1,0 +1,184 @@
+//! Signals that would end the program. Each one puts the terminal back from inside its own
+//! handler, with async-signal-safe calls only: the saved terminal settings with `tcsetattr`,
+//! output the terminal has not taken yet dropped with `tcflush`, and the restoring sequence
+//! written on a non-blocking descriptor of our own. Then the signal is raised again with its
+//! default action, so a parent or service manager sees the stop it asked for. Nothing here
+//! waits on the terminal: one that stopped reading (Scroll Lock, a stalled SSH session) cannot
+//! hold the program. A kiosk ignores the signals a person can send from the keyboard.
+//! Owns the dispositions of terminating signals and nothing else; job control (SIGTSTP for a
+//! reader) stays with the event loop.
+
+use std::io;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use libc::c_int;
+
+/// The descriptor the handler writes to (-1: nothing to restore).
+static OUTPUT: AtomicI32 = AtomicI32::new(-1);
+/// The descriptor whose settings raw mode changes (-1: none).
+static INPUT: AtomicI32 = AtomicI32::new(-1);
+/// The terminal's settings before raw mode.
+static SAVED: OnceLock<libc::termios> = OnceLock::new();
+/// The bytes that put the screen back.
+static SEQUENCE: OnceLock<Vec<u8>> = OnceLock::new();
+
+/// Every signal whose default action ends the process and that a program may catch. SIGPIPE
+/// is left out: the Rust runtime ignores it, and a write then fails with an error instead.
+pub fn terminating() -> Vec<c_int> {
+    let mut all = vec![
+        libc::SIGHUP,
+        libc::SIGINT,
+        libc::SIGQUIT,
+        libc::SIGILL,
+        libc::SIGTRAP,
+        libc::SIGABRT,
+        libc::SIGBUS,
+        libc::SIGFPE,
+        libc::SIGUSR1,
+        libc::SIGSEGV,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGTERM,
+        libc::SIGXCPU,
+        libc::SIGXFSZ,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGIO,
+        libc::SIGSYS,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        all.extend([libc::SIGSTKFLT, libc::SIGPWR]);
+        all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    all
+}
+
+/// Signals a person can send from the keyboard (Ctrl-C, Ctrl-\, Ctrl-Z) and the job-control
+/// stops: a kiosk ignores them.
+pub const KEYBOARD: [c_int; 5] = [
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGTSTP,
+    libc::SIGTTIN,
+    libc::SIGTTOU,
+];
+
+/// Saves the terminal's settings (call before raw mode), opens a descriptor of our own for the
+/// handler, and installs the handler for every terminating signal (a kiosk's keyboard signals
+/// are ignored instead). `sequence` is what puts the screen back.
+pub fn arm(kiosk: bool, sequence: String) -> io::Result<()> {
+    // SAFETY: plain libc calls on valid, NUL-terminated paths and owned structures.
+    unsafe {
+        // A descriptor of our own (a new open file description), so making it non-blocking
+        // leaves standard output, which the shell shares, as it was.
+        let flags = libc::O_WRONLY | libc::O_NOCTTY | libc::O_NONBLOCK | libc::O_CLOEXEC;
+        let mut out = libc::open(c"/proc/self/fd/1".as_ptr(), flags);
+        if out < 0 {
+            out = libc::open(c"/dev/tty".as_ptr(), flags);
+        }
+        if out < 0 {
+            out = libc::dup(libc::STDOUT_FILENO);
+        }
+        // Raw mode is set on standard input when it is a terminal, else on /dev/tty.
+        let input = if libc::isatty(libc::STDIN_FILENO) == 1 {
+            libc::STDIN_FILENO
+        } else {
+            out
+        };
+        let mut termios: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(input, &mut termios) == 0 {
+            let _ = SAVED.set(termios);
+        }
+        // It starts with ESC, which a terminal's parser takes as the start of a new sequence
+        // in any state, so an escape sequence that a half-written frame left open is ended.
+        let _ = SEQUENCE.set(sequence.into_bytes());
+        INPUT.store(input, Ordering::SeqCst);
+        OUTPUT.store(out, Ordering::SeqCst);
+        for signal in terminating() {
+            let ignore = kiosk && KEYBOARD.contains(&signal);
+            let handler = if ignore {
+                libc::SIG_IGN
+            } else {
+                on_signal as extern "C" fn(c_int) as libc::sighandler_t
+            };
+            set_action(signal, handler)?;
+        }
+        if kiosk {
+            for signal in KEYBOARD {
+                set_action(signal, libc::SIG_IGN)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// After the terminal is restored the normal way: signals end the program without writing
+/// anything more.
+pub fn disarm() {
+    OUTPUT.store(-1, Ordering::SeqCst);
+    INPUT.store(-1, Ordering::SeqCst);
+}
+
+/// Installs `handler` for `signal`, with every other signal blocked while it runs and on the
+/// alternate stack (a stack overflow reaches it as SIGSEGV).
+unsafe fn set_action(signal: c_int, handler: libc::sighandler_t) -> io::Result<()> {
+    // SAFETY: a zeroed sigaction is valid; its fields are set before use.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = handler;
+        action.sa_flags = libc::SA_ONSTACK;
+        libc::sigfillset(&mut action.sa_mask);
+        if libc::sigaction(signal, &action, std::ptr::null_mut()) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// Puts the terminal back, then ends the program by the same signal with its default action.
+extern "C" fn on_signal(signal: c_int) {
+    rescue();
+    // SAFETY: async-signal-safe calls only (sigaction, pthread_sigmask, raise).
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = libc::SIG_DFL;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(signal, &action, std::ptr::null_mut());
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signal);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(signal);
+    }
+}
+
+/// The restore, in async-signal-safe steps: settings first (they need no output), then the
+/// screen, never waiting for the terminal.
+fn rescue() {
+    let input = INPUT.load(Ordering::SeqCst);
+    let out = OUTPUT.load(Ordering::SeqCst);
+    // SAFETY: async-signal-safe calls on descriptors opened by `arm`.
+    unsafe {
+        if input >= 0
+            && let Some(termios) = SAVED.get()
+        {
+            libc::tcsetattr(input, libc::TCSANOW, termios);
+        }
+        if out < 0 {
+            return;
+        }
+        // A half-written frame that the terminal has not taken is dropped, making room.
+        libc::tcflush(out, libc::TCOFLUSH);
+        let Some(bytes) = SEQUENCE.get() else { return };
+        let mut rest: &[u8] = bytes;
+        while !rest.is_empty() {
+            let n = libc::write(out, rest.as_ptr().cast(), rest.len());
+            if n <= 0 {
+                break;
+            }
+            rest = &rest[n.unsigned_abs().min(rest.len())..];
+        }
+    }
+}
