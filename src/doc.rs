@@ -40,6 +40,26 @@ pub enum LineKind {
     Link {
         first: bool,
     },
+    /// One row of a figure's drawing, kept exactly: `bytes` of its ASCII drawing when `ascii`,
+    /// else of its own.
+    Art {
+        ascii: bool,
+        bytes: Range<usize>,
+    },
+    /// A figure told in words, where its drawing is not shown.
+    AltText,
+    Caption,
+}
+
+/// How figures are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figures {
+    /// Drawn, when the drawing fits the width; by their alt text otherwise.
+    Drawn,
+    /// Drawn in ASCII (for `--ascii`), when that fits.
+    Ascii,
+    /// By their alt text always: for `print` and screen readers.
+    AltText,
 }
 
 impl LineKind {
@@ -60,7 +80,10 @@ impl LineKind {
             | LineKind::ContactLabel
             | LineKind::ContactPhone { .. }
             | LineKind::ContactHours { .. }
-            | LineKind::Link { .. } => None,
+            | LineKind::Link { .. }
+            | LineKind::Art { .. }
+            | LineKind::AltText
+            | LineKind::Caption => None,
         }
     }
 }
@@ -94,6 +117,7 @@ pub struct DocContext<'a> {
     pub text: &'a Text,
     pub lang: Lang,
     pub today: Date,
+    pub figures: Figures,
 }
 
 impl Doc {
@@ -179,6 +203,34 @@ impl Doc {
                 UnitKind::Link(_) => doc.wrap(index, &unit.text, inner, section, |first| {
                     LineKind::Link { first }
                 }),
+                UnitKind::Figure(figure) => {
+                    let drawing = match cx.figures {
+                        Figures::Drawn => Some((&figure.art, false)),
+                        Figures::Ascii => Some(
+                            figure
+                                .ascii
+                                .as_ref()
+                                .map_or((&figure.art, false), |a| (a, true)),
+                        ),
+                        Figures::AltText => None,
+                    };
+                    match drawing.filter(|(art, _)| art.width <= full) {
+                        Some((art, ascii)) => {
+                            for bytes in art.rows() {
+                                doc.lines.push(DocLine {
+                                    kind: LineKind::Art { ascii, bytes },
+                                    unit: Some(index),
+                                    range: 0..0,
+                                    section,
+                                });
+                            }
+                        }
+                        None => doc.wrap(index, &unit.text, inner, section, |_| LineKind::AltText),
+                    }
+                }
+                UnitKind::Caption => {
+                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Caption)
+                }
             }
             previous = Some(kind);
         }

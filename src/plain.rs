@@ -3,7 +3,8 @@
 //! interface shows (`doc`), each line drawn by the interface's own line drawing (`view::body`)
 //! in plain styles and ASCII marks, then written as text with no escape sequence at all. What
 //! is added here suits paper and applies to every kind alike: rules under the title and
-//! headings, and where each cross-reference leads. It knows no block kind of its own.
+//! headings, and where each cross-reference leads. Figures are given by their alt text. It
+//! knows no block kind of its own.
 
 use std::io::{self, Write};
 
@@ -11,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Look;
 use crate::content::{Chapter, Date, Handbook};
-use crate::doc::{Doc, DocContext, PREFIX_WIDTH, wrap_ranges};
+use crate::doc::{Doc, DocContext, Figures, PREFIX_WIDTH, wrap_ranges};
 use crate::i18n::Lang;
 use crate::theme::{Glyphs, Theme, ThemeName};
 use crate::view::body::{self, Paint};
@@ -63,7 +64,12 @@ pub fn chapter(
     let width = width.max(MIN_WIDTH);
     let lang = Lang::from_code(&handbook.language).unwrap_or(Lang::En);
     let text = lang.text();
-    let cx = DocContext { text, lang, today };
+    let cx = DocContext {
+        text,
+        lang,
+        today,
+        figures: Figures::AltText,
+    };
     let doc = Doc::build(chapter, u16::try_from(width).unwrap_or(u16::MAX), cx);
     let look = plain_look();
     let paint = Paint {

@@ -18,7 +18,7 @@ pub use options::{Look, Options};
 
 use crate::action::Action;
 use crate::content::{Handbook, Library};
-use crate::doc::{Doc, DocContext};
+use crate::doc::{Doc, DocContext, Figures};
 use crate::i18n::{Lang, Text};
 use crate::keymap::Context;
 use crate::layout;
@@ -192,6 +192,11 @@ impl App {
             text: self.text(),
             lang: self.lang(),
             today: self.options.today,
+            figures: match self.options.look {
+                l if l.screen_reader => Figures::AltText,
+                l if l.glyphs.ascii => Figures::Ascii,
+                _ => Figures::Drawn,
+            },
         }
     }
 

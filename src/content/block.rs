@@ -9,13 +9,15 @@ use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
+use unicode_width::UnicodeWidthStr;
 
 use super::chapter::{Pending, PendingLink};
+use super::clean::clean;
 use super::file_cx::FileCx;
 use super::model::{Target, Unit};
 
 /// One block as written. Exactly one of the kind fields (`paragraph`, `bullets`, `callout`,
-/// `contact`, `see`) says what it is; the other fields go with some kinds only, which
+/// `contact`, `see`, `figure`) says what it is; the other fields go with some kinds only, which
 /// [`build_block`] checks.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,10 +27,41 @@ pub struct RawBlock {
     pub callout: Option<Spanned<String>>,
     pub contact: Option<Spanned<String>>,
     pub see: Option<Spanned<String>>,
+    pub figure: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub phone: Option<Spanned<String>>,
     pub hours: Option<Spanned<String>>,
     pub qr: Option<Spanned<bool>>,
+    pub ascii: Option<Spanned<String>>,
+    pub alt: Option<Spanned<String>>,
+    pub caption: Option<Spanned<String>>,
+}
+
+/// Monospace art, kept exactly as drawn: one row per line, never wrapped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Art {
+    pub text: String,
+    /// The widest row, in columns as the terminal counts them.
+    pub width: usize,
+}
+
+impl Art {
+    /// The rows, each as a byte range of `text`.
+    pub fn rows(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let base = self.text.as_ptr() as usize;
+        self.text.split('\n').map(move |row| {
+            let start = row.as_ptr() as usize - base;
+            start..start + row.len()
+        })
+    }
+}
+
+/// A figure's drawings. Its alt text is the unit's text and its caption the next unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub art: Art,
+    /// The same figure in ASCII, for `--ascii`; `None` when `art` needs no other.
+    pub ascii: Option<Art>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,15 +88,22 @@ pub enum UnitKind {
     ContactHours,
     /// A cross-reference; the text is the words the reader sees.
     Link(Target),
+    /// A drawing; the text is its alt text, which print, screen readers and search use.
+    Figure(Box<Figure>),
+    /// The words under a figure.
+    Caption,
 }
 
 impl UnitKind {
     /// Whether the unit is running prose, read as sentences: what readability grades.
     pub fn is_prose(&self) -> bool {
         match self {
-            UnitKind::Summary | UnitKind::Paragraph | UnitKind::Bullet | UnitKind::Callout(_) => {
-                true
-            }
+            UnitKind::Summary
+            | UnitKind::Paragraph
+            | UnitKind::Bullet
+            | UnitKind::Callout(_)
+            | UnitKind::Figure(_)
+            | UnitKind::Caption => true,
             UnitKind::Title
             | UnitKind::Heading
             | UnitKind::ContactLabel { .. }
@@ -85,7 +125,9 @@ impl UnitKind {
             | UnitKind::ContactLabel { .. }
             | UnitKind::ContactPhone
             | UnitKind::ContactHours
-            | UnitKind::Link(_) => false,
+            | UnitKind::Link(_)
+            | UnitKind::Figure(_)
+            | UnitKind::Caption => false,
         }
     }
 
@@ -101,7 +143,27 @@ impl UnitKind {
             | UnitKind::Callout(_)
             | UnitKind::ContactLabel { .. }
             | UnitKind::ContactPhone
-            | UnitKind::ContactHours => None,
+            | UnitKind::ContactHours
+            | UnitKind::Figure(_)
+            | UnitKind::Caption => None,
+        }
+    }
+
+    /// The drawing, if the unit is a figure.
+    pub fn figure(&self) -> Option<&Figure> {
+        match self {
+            UnitKind::Figure(figure) => Some(figure),
+            UnitKind::Title
+            | UnitKind::Summary
+            | UnitKind::Heading
+            | UnitKind::Paragraph
+            | UnitKind::Bullet
+            | UnitKind::Callout(_)
+            | UnitKind::ContactLabel { .. }
+            | UnitKind::ContactPhone
+            | UnitKind::ContactHours
+            | UnitKind::Link(_)
+            | UnitKind::Caption => None,
         }
     }
 
@@ -116,18 +178,20 @@ impl UnitKind {
             UnitKind::ContactPhone => matches!(prev, UnitKind::ContactLabel { .. }),
             UnitKind::ContactHours => *prev == UnitKind::ContactPhone,
             UnitKind::Link(_) => prev.target().is_some(),
+            UnitKind::Caption => matches!(prev, UnitKind::Figure(_)),
             UnitKind::Title
             | UnitKind::Summary
             | UnitKind::Heading
             | UnitKind::Paragraph
             | UnitKind::Callout(_)
-            | UnitKind::ContactLabel { .. } => false,
+            | UnitKind::ContactLabel { .. }
+            | UnitKind::Figure(_) => false,
         }
     }
 }
 
 /// The kind fields, as error messages list them.
-const BLOCK_KINDS: &str = "`paragraph`, `bullets`, `callout`, `contact` or `see`";
+const BLOCK_KINDS: &str = "`paragraph`, `bullets`, `callout`, `contact`, `see` or `figure`";
 
 /// Checks one block and appends its units to `units`; links and QR codes are left in
 /// `pending` for the edition-wide checks.
@@ -146,6 +210,7 @@ pub(super) fn build_block(
         b.callout.is_some(),
         b.contact.is_some(),
         b.see.is_some(),
+        b.figure.is_some(),
     ];
     match kinds.iter().filter(|k| **k).count() {
         0 => return cx.error(span, format!("this block needs one of {BLOCK_KINDS}")),
@@ -172,11 +237,14 @@ pub(super) fn build_block(
     };
     // Fields that belong to other kinds of block are mistakes worth pointing at.
     let stray = |cx: &mut FileCx<'_>, allowed: &[&str]| {
-        let fields: [(&str, Option<Range<usize>>); 4] = [
+        let fields: [(&str, Option<Range<usize>>); 7] = [
             ("text", b.text.as_ref().map(Spanned::span)),
             ("phone", b.phone.as_ref().map(Spanned::span)),
             ("hours", b.hours.as_ref().map(Spanned::span)),
             ("qr", b.qr.as_ref().map(Spanned::span)),
+            ("ascii", b.ascii.as_ref().map(Spanned::span)),
+            ("alt", b.alt.as_ref().map(Spanned::span)),
+            ("caption", b.caption.as_ref().map(Spanned::span)),
         ];
         for (name, field_span) in fields {
             if let Some(s) = field_span
@@ -258,6 +326,156 @@ pub(super) fn build_block(
                 section: None,
             }),
             text,
+        );
+    } else if let Some(drawing) = &b.figure {
+        stray(cx, &["ascii", "alt", "caption"]);
+        let drawn = art(cx, drawing, "figure");
+        let ascii = b.ascii.as_ref().and_then(|a| {
+            let ascii = art(cx, a, "ascii")?;
+            if let Some(c) = ascii.text.chars().find(|c| is_drawing_symbol(*c)) {
+                cx.error(
+                    a.span(),
+                    format!("`ascii` has {c:?}, which is not ASCII; draw it with ASCII characters"),
+                );
+            }
+            Some(ascii)
+        });
+        if let Some(art) = &drawn
+            && ascii.is_none()
+            && b.ascii.is_none()
+            && let Some(c) = art.text.chars().find(|c| is_drawing_symbol(*c))
+        {
+            cx.error(
+                drawing.span(),
+                format!(
+                    "this figure draws with {c:?}, which is not ASCII; add `ascii`, the same figure in ASCII characters, for terminals that cannot show it"
+                ),
+            );
+        }
+        let Some(alt) = &b.alt else {
+            return cx.error(
+                span,
+                "a figure needs `alt`: a few sentences saying what it shows, for print, screen readers and search",
+            );
+        };
+        let alt = cx.text(alt, "alt");
+        if let Some(art) = drawn {
+            push(UnitKind::Figure(Box::new(Figure { art, ascii })), alt);
+        }
+        if let Some(c) = &b.caption {
+            let caption = cx.text(c, "caption");
+            push(UnitKind::Caption, caption);
+        }
+    }
+}
+
+/// A character a drawing may not use in ASCII: anything outside ASCII but letters, which are the
+/// labels' words and show wherever the handbook's text does.
+fn is_drawing_symbol(c: char) -> bool {
+    !c.is_ascii() && !c.is_alphabetic()
+}
+
+/// A drawing as written: cleaned (control characters removed, tabs expanded), spaces at the
+/// ends of rows and blank rows above and below dropped, everything else kept exactly.
+fn art(cx: &mut FileCx<'_>, field: &Spanned<String>, name: &str) -> Option<Art> {
+    let cleaned = clean(field.get_ref());
+    let rows: Vec<&str> = cleaned.split('\n').map(str::trim_end).collect();
+    let first = rows.iter().position(|r| !r.is_empty());
+    let last = rows.iter().rposition(|r| !r.is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        cx.error(field.span(), format!("`{name}` is empty; draw the figure"));
+        return None;
+    };
+    let rows = &rows[first..=last];
+    Some(Art {
+        width: rows.iter().map(|r| r.width()).max().unwrap_or(0),
+        text: rows.join("\n"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::content::{Loaded, load_files};
+
+    const MANIFEST: &str = "title = \"T\"\norganisation = \"O\"\nlanguage = \"en\"\nlanguage_name = \"E\"\nversion = \"1\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\ndisclaimer = \"D\"\nchapters = [\"one\"]\n";
+
+    fn load_block(block: &str) -> Loaded {
+        let chapter = format!(
+            "tab = \"One\"\ntitle = \"One\"\nsummary = \"S.\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\n[[sections]]\nid = \"a\"\nheading = \"A\"\n[[sections.blocks]]\n{block}"
+        );
+        let files: BTreeMap<String, Vec<u8>> = [
+            ("handbook.toml".to_owned(), MANIFEST.as_bytes().to_vec()),
+            ("one.toml".to_owned(), chapter.into_bytes()),
+        ]
+        .into();
+        load_files("t", files)
+    }
+
+    fn errors(block: &str) -> Vec<String> {
+        load_block(block)
+            .errors()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_keeps_its_rows_exactly() {
+        let loaded = load_block(
+            "figure = '''\n\n   /\\\n  /  \\   \n /____\\\n\n'''\nalt = \"A triangle.\"\ncaption = \"A roof.\"\n",
+        );
+        let library = loaded.library.expect("loads");
+        let units = &library.editions[0].chapters[0].units;
+        let figure = units
+            .iter()
+            .find_map(|u| u.kind.figure())
+            .expect("a figure");
+        assert_eq!(figure.art.text, "   /\\\n  /  \\\n /____\\");
+        assert_eq!(figure.art.width, 7);
+        assert_eq!(figure.ascii, None, "ASCII art needs no second drawing");
+        let rows: Vec<&str> = figure.art.rows().map(|r| &figure.art.text[r]).collect();
+        assert_eq!(rows, ["   /\\", "  /  \\", " /____\\"]);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert!(texts.ends_with(&["A triangle.", "A roof."]), "{texts:?}");
+    }
+
+    #[test]
+    fn a_figure_without_alt_text_is_an_error_at_the_block() {
+        let e = errors("figure = '''\n /\\\n'''\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("t/one.toml:9:"), "{e:?}");
+        assert!(e[0].contains("needs `alt`"), "{e:?}");
+    }
+
+    #[test]
+    fn drawing_symbols_need_an_ascii_drawing_in_ascii() {
+        let e = errors("figure = '''\n──┐\n'''\nalt = \"A corner.\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("add `ascii`"), "{e:?}");
+        let e = errors("figure = '''\n──┐\n'''\nascii = '''\n──+\n'''\nalt = \"A corner.\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("`ascii` has '─'"), "{e:?}");
+        // Letters of any language are words, not drawing, and need no ASCII stand-in.
+        let ok = errors("figure = '''\n talón -->\n'''\nalt = \"The heel.\"\n");
+        assert!(ok.is_empty(), "{ok:?}");
+        let ok = errors("figure = '''\n──┐\n'''\nascii = '''\n--+\n'''\nalt = \"A corner.\"\n");
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn figure_fields_elsewhere_and_empty_figures_are_errors() {
+        let e = errors("paragraph = \"Text.\"\nalt = \"No.\"\n");
+        assert!(
+            e.iter().any(|m| m.contains("`alt` does not belong")),
+            "{e:?}"
+        );
+        let e = errors("figure = '''\n\n   \n'''\nalt = \"Nothing.\"\n");
+        assert!(e.iter().any(|m| m.contains("`figure` is empty")), "{e:?}");
+        let e = errors("figure = '''\n/\\\n'''\nalt = \"A.\"\ntext = \"B.\"\n");
+        assert!(
+            e.iter().any(|m| m.contains("`text` does not belong")),
+            "{e:?}"
         );
     }
 }

@@ -3,7 +3,7 @@
 //! here has already been cleaned; nothing in this module reads files or knows about TOML. The
 //! kinds of unit are defined with the blocks they come from, in `block`.
 
-pub use super::block::{CalloutKind, UnitKind};
+pub use super::block::{Art, CalloutKind, Figure, UnitKind};
 
 /// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -136,6 +136,24 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
             labelled(&mut spans, text.hours, *first);
             t.text
         }
+        LineKind::Art { ascii, bytes } => {
+            // Drawn exactly as written: no mark, no highlight, never wrapped.
+            let figure = l.unit.and_then(|u| p.units.get(u)?.kind.figure());
+            let drawing = figure.and_then(|f| {
+                if *ascii {
+                    f.ascii.as_ref()
+                } else {
+                    Some(&f.art)
+                }
+            });
+            let row = drawing.map_or("", |a| a.text.get(bytes.clone()).unwrap_or(""));
+            return Line::styled(row, t.text);
+        }
+        LineKind::AltText => {
+            spans.push(Span::styled(g.bar, t.meta));
+            t.text
+        }
+        LineKind::Caption => t.meta,
         LineKind::Link { first } => {
             let focused = p.focus.is_some() && p.focus == l.unit;
             let mark = match (first, focused) {
