@@ -342,11 +342,15 @@ fn random_action(
 /// shows for this frame alone.
 fn draw(vt: &mut Vt, app: &App, why: &dyn Fn() -> String) {
     vt.draw(app);
-    assert_eq!(
-        vt::looks(vt.screen()),
-        vt::looks(Vt::new().draw(app)),
-        "the screen after a change differs from the frame: {}",
-        why()
+    let mut fresh = Vt::new();
+    fresh.draw(app);
+    // Compared without assert_eq!, whose message would print two whole screens cell by cell.
+    assert!(
+        vt::looks(vt.screen()) == vt::looks(fresh.screen()),
+        "the screen after a change differs from the frame: {}\nshown:\n{}\nframe:\n{}",
+        why(),
+        vt::text(vt.screen()),
+        vt::text(fresh.screen())
     );
     let buffer = vt.frame().expect("a frame was written");
     for (i, cell) in buffer.content().iter().enumerate() {

@@ -132,26 +132,21 @@ pub fn find(screen: &vt100::Screen, needle: &str) -> Vec<(u16, u16)> {
     find_from(screen, needle, 0)
 }
 
-/// Every cell as a person sees it: its character (a space where nothing was written) and its
-/// colours and attributes. Two screens that look the same compare equal, however each was
-/// written.
-pub fn looks(screen: &vt100::Screen) -> Vec<String> {
+/// One cell as a person sees it: its character (a space where nothing was written), its
+/// colours, and bold, dim, italic, underline and inverse.
+pub type CellLook<'a> = (&'a str, vt100::Color, vt100::Color, [bool; 5]);
+
+/// Every cell as a person sees it. Two screens that look the same compare equal, however each
+/// was written (a space written or a cell erased, say).
+pub fn looks(screen: &vt100::Screen) -> Vec<CellLook<'_>> {
     let (rows, cols) = screen.size();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(usize::from(rows.get()) * usize::from(cols.get()));
     for y in 0..rows.get() {
         for x in 0..cols.get() {
             if let Some(c) = screen.cell(y, x) {
                 let ch = if c.has_contents() { c.contents() } else { " " };
-                out.push(format!(
-                    "{x},{y} {ch:?} {:?} {:?} {}{}{}{}{}",
-                    c.fgcolor(),
-                    c.bgcolor(),
-                    u8::from(c.bold()),
-                    u8::from(c.dim()),
-                    u8::from(c.italic()),
-                    u8::from(c.underline()),
-                    u8::from(c.inverse()),
-                ));
+                let attrs = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
+                out.push((ch, c.fgcolor(), c.bgcolor(), attrs));
             }
         }
     }
