@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::theme::ThemeName;
 
@@ -16,41 +16,53 @@ use crate::theme::ThemeName;
     long_about = "A patient handbook about Achilles tendon injuries, for the terminal.\n\n\
         Read it with the keyboard (press ? for the keys), search all chapters with /, or print \
         it as plain text. When the output is not a terminal, the handbook is printed as plain \
-        text instead of starting the interface.",
+        text instead of starting the interface.\n\n\
+        Each option a deployment sets can also come from the environment variable shown with \
+        it (on/off settings take 1 or 0); the command line wins over the environment.",
     after_long_help = crate::status::plain_table()
 )]
 pub struct Cli {
     /// Load the handbook from this folder instead of the built-in one.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        env = "ACHILLES_HANDBOOK_HANDBOOK"
+    )]
     pub handbook: Option<PathBuf>,
 
     /// Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en.
-    #[arg(long, value_name = "LANG", global = true)]
+    #[arg(
+        long,
+        value_name = "LANG",
+        global = true,
+        env = "ACHILLES_HANDBOOK_LANG"
+    )]
     pub lang: Option<String>,
 
     /// Kiosk mode: no key quits, idle sessions start over, for public terminals.
-    #[arg(long)]
+    #[arg(long, env = "ACHILLES_HANDBOOK_KIOSK", value_parser = switch)]
     pub kiosk: bool,
 
     /// Start over after this many seconds without input (0: never). Default: 120 in kiosk
     /// mode, never otherwise.
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", env = "ACHILLES_HANDBOOK_IDLE_TIMEOUT")]
     pub idle_timeout: Option<u64>,
 
     /// Colours: default (the terminal's own), high-contrast, or mono (no colour).
-    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
+    #[arg(long, value_enum, default_value_t = ThemeName::Default, env = "ACHILLES_HANDBOOK_THEME")]
     pub theme: ThemeName,
 
     /// When to use colour. auto: unless NO_COLOR is set.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "ACHILLES_HANDBOOK_COLOR")]
     pub color: ColorChoice,
 
     /// Draw with ASCII characters only (for the Linux console and limited fonts).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "ACHILLES_HANDBOOK_ASCII", value_parser = switch)]
     pub ascii: bool,
 
     /// Keep the cursor on the focused item for screen readers and braille displays.
-    #[arg(long)]
+    #[arg(long, env = "ACHILLES_HANDBOOK_SCREEN_READER", value_parser = switch)]
     pub screen_reader: bool,
 
     /// For authors: reload the handbook folder (--handbook) when a file changes.
@@ -113,6 +125,43 @@ impl Cli {
     }
 }
 
+/// An on/off setting from the environment, as IT writes it in an environment file: 1, yes, true
+/// or on; 0, no, false, off or empty (as if unset). Anything else is refused, not guessed.
+fn switch(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "yes" | "y" | "true" | "on" => Ok(true),
+        "" | "0" | "no" | "n" | "false" | "off" => Ok(false),
+        _ => Err("use 1 or 0 (yes/no, true/false and on/off also work)".to_owned()),
+    }
+}
+
+/// Help is wrapped to the terminal's width, but no wider than this: long lines are hard to read.
+pub const MAX_HELP_WIDTH: u16 = 100;
+/// The help's width when standard output is not a terminal (a pipe, a file, a man page).
+pub const DEFAULT_HELP_WIDTH: u16 = 80;
+
+/// The width to wrap `--help` to, given the terminal's width if standard output is one.
+pub fn help_width(terminal: Option<u16>) -> usize {
+    usize::from(
+        terminal
+            .filter(|w| *w > 0)
+            .map_or(DEFAULT_HELP_WIDTH, |w| w.min(MAX_HELP_WIDTH)),
+    )
+}
+
+/// Parses `args` (the program name first), with help and errors wrapped to `width` columns.
+/// Options not given on the command line are taken from their environment variables.
+pub fn parse_from<I, T>(args: I, width: usize) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut matches = Cli::command()
+        .term_width(width)
+        .try_get_matches_from(args)?;
+    Cli::from_arg_matches_mut(&mut matches)
+}
+
 /// The language asked for: `--lang`, else the locale variables in POSIX order of precedence.
 pub fn language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Option<String> {
     if let Some(l) = flag {
@@ -128,7 +177,6 @@ pub fn language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_well_formed() {
@@ -147,6 +195,26 @@ mod tests {
         };
         assert_eq!(language(None, lc_all).as_deref(), Some("en"));
         assert_eq!(language(None, |_| Some("C".to_owned())), None);
+    }
+
+    #[test]
+    fn switches_read_as_people_write_them() {
+        for on in ["1", "yes", "TRUE", "On", " y "] {
+            assert_eq!(switch(on), Ok(true), "{on:?}");
+        }
+        for off in ["", "0", "no", "False", "OFF", "n"] {
+            assert_eq!(switch(off), Ok(false), "{off:?}");
+        }
+        assert!(switch("maybe").unwrap_err().contains("use 1 or 0"));
+        assert!(Cli::parse_from(["x", "--kiosk", "--ascii"]).kiosk);
+    }
+
+    #[test]
+    fn help_fits_the_terminal_up_to_a_readable_width() {
+        assert_eq!(help_width(None), 80);
+        assert_eq!(help_width(Some(0)), 80);
+        assert_eq!(help_width(Some(60)), 60);
+        assert_eq!(help_width(Some(300)), 100);
     }
 
     #[test]

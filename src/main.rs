@@ -12,16 +12,30 @@ use achilles_handbook::content::{self, Date, Library};
 use achilles_handbook::status::Status;
 use achilles_handbook::theme::{Glyphs, Theme};
 use achilles_handbook::{check, plain, terminal, watch};
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let width = cli::help_width(
+        io::stdout()
+            .is_terminal()
+            .then(terminal::size)
+            .and_then(Result::ok)
+            .map(|(w, _)| w),
+    );
+    let cli = match cli::parse_from(std::env::args_os(), width) {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
-    let status = match run(cli) {
+    let result =
+        run(cli).and_then(|status| io::stdout().flush().map_err(write_error).map(|()| status));
+    status(result).into()
+}
+
+/// The exit status for what `run` returned: a write error is reported and ends with 1, except
+/// a closed pipe (`| head`), which is the reader having seen enough, not an error.
+fn status(result: io::Result<Status>) -> Status {
+    match result {
         Ok(status) => status,
-        // A closed pipe (`| head`) is the reader having seen enough, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Success,
         Err(e) => {
             let _ = writeln!(
@@ -31,26 +45,35 @@ fn main() -> ExitCode {
             );
             Status::Failure
         }
-    };
-    status.into()
+    }
+}
+
+/// Names a failed write to standard output as such, keeping its kind (a closed pipe stays one).
+fn write_error(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write the output: {e}"))
 }
 
 /// Prints clap's help, version or usage error. Its text can quote the arguments, which anyone
-/// can make hostile, so it is cleaned like every other outside text and never styled.
+/// can make hostile, so it is cleaned like every other outside text and never styled. Help
+/// that cannot be written is an error like any other output's.
 fn usage(e: &clap::Error) -> ExitCode {
     let text = content::clean::clean(&e.render().to_string());
-    let _ = if e.use_stderr() {
-        write!(io::stderr(), "{text}")
-    } else {
-        write!(io::stdout(), "{text}")
-    };
     // clap's own statuses: 0 for --help and --version, 2 for a usage mistake.
-    if e.exit_code() == 0 {
+    let asked = if e.exit_code() == 0 {
         Status::Success
     } else {
         Status::Invalid
+    };
+    if e.use_stderr() {
+        let _ = write!(io::stderr(), "{text}");
+        return asked.into();
     }
-    .into()
+    let mut out = io::stdout().lock();
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(write_error);
+    status(written.map(|()| asked)).into()
 }
 
 /// Today's date from the system clock, in UTC, for review-date notes.
@@ -91,17 +114,23 @@ fn load(dir: Option<&std::path::Path>) -> Result<Library, Status> {
 fn run(cli: Cli) -> io::Result<Status> {
     let mut stdout = io::stdout().lock();
     match &cli.command {
+        // Both generators are made whole in memory first: clap_complete panics on a write
+        // error, and a half-written page is worse than none.
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            stdout.write_all(&page).map_err(write_error)?;
             return Ok(Status::Success);
         }
         Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
             clap_complete::generate(
                 *shell,
                 &mut Cli::command(),
                 "achilles-handbook",
-                &mut stdout,
+                &mut script,
             );
+            stdout.write_all(&script).map_err(write_error)?;
             return Ok(Status::Success);
         }
         Some(Command::Check { dir }) => {
@@ -112,7 +141,8 @@ fn run(cli: Cli) -> io::Result<Status> {
                 &loaded.diagnostics,
                 loaded.library.as_ref(),
                 today(),
-            );
+            )
+            .map_err(write_error);
         }
         _ => {}
     }
@@ -140,9 +170,11 @@ fn run(cli: Cli) -> io::Result<Status> {
         let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
         let mut out = io::BufWriter::new(stdout);
         match chapter {
-            None => plain::handbook(&mut out, handbook, width, today())?,
+            None => plain::handbook(&mut out, handbook, width, today()).map_err(write_error)?,
             Some(id) => match handbook.chapters.iter().find(|c| &c.id == id) {
-                Some(c) => plain::chapter(&mut out, handbook, c, width, today())?,
+                Some(c) => {
+                    plain::chapter(&mut out, handbook, c, width, today()).map_err(write_error)?
+                }
                 None => {
                     let ids: Vec<&str> = handbook.chapters.iter().map(|c| c.id.as_str()).collect();
                     let _ = writeln!(
@@ -155,15 +187,15 @@ fn run(cli: Cli) -> io::Result<Status> {
                 }
             },
         }
-        out.flush()?;
+        out.flush().map_err(write_error)?;
         return Ok(Status::Success);
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !on_terminal || dumb {
         let width = terminal_width().map_or(80, usize::from);
         let mut out = io::BufWriter::new(stdout);
-        plain::handbook(&mut out, handbook, width, today())?;
-        out.flush()?;
+        plain::handbook(&mut out, handbook, width, today()).map_err(write_error)?;
+        out.flush().map_err(write_error)?;
         return Ok(Status::Success);
     }
     drop(stdout);
