@@ -3,6 +3,9 @@
 //! terminal (80 columns when it is not one), and the options a deployment sets come from the
 //! environment, with the command line winning.
 
+// These tests run the program as a shell or a script would, and give it a full disk to write to.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
 mod common;
 
 use std::process::{Command, Output, Stdio};
