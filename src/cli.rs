@@ -8,6 +8,10 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::theme::ThemeName;
 
+/// The longest idle timeout: a day. Longer is the same as never, and far longer would
+/// overflow the clock's arithmetic.
+pub const MAX_IDLE_SECONDS: u64 = 86_400;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "achilles-handbook",
@@ -44,9 +48,14 @@ pub struct Cli {
     #[arg(long, env = "ACHILLES_HANDBOOK_KIOSK", value_parser = switch)]
     pub kiosk: bool,
 
-    /// Start over after this many seconds without input (0: never). Default: 120 in kiosk
-    /// mode, never otherwise.
-    #[arg(long, value_name = "SECONDS", env = "ACHILLES_HANDBOOK_IDLE_TIMEOUT")]
+    /// Start over after this many seconds without input (0: never; at most 86400, a day).
+    /// Default: 120 in kiosk mode, never otherwise.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        env = "ACHILLES_HANDBOOK_IDLE_TIMEOUT",
+        value_parser = clap::value_parser!(u64).range(0..=MAX_IDLE_SECONDS)
+    )]
     pub idle_timeout: Option<u64>,
 
     /// Colours: default (the terminal's own), high-contrast, or mono (no colour).
@@ -215,6 +224,23 @@ mod tests {
         assert_eq!(help_width(Some(0)), 80);
         assert_eq!(help_width(Some(60)), 60);
         assert_eq!(help_width(Some(300)), 100);
+    }
+
+    #[test]
+    fn idle_timeout_out_of_range_is_a_usage_error_that_says_the_range() {
+        for bad in ["18446744073709551615", "86401", "soon"] {
+            let e = Cli::try_parse_from(["x", "--idle-timeout", bad]).unwrap_err();
+            let text = e.render().to_string();
+            assert!(text.contains("--idle-timeout"), "{bad}: {text}");
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
+        let e = Cli::try_parse_from(["x", "--idle-timeout", "18446744073709551615"]).unwrap_err();
+        assert!(e.render().to_string().contains("0..=86400"), "{e}");
+        let day = Cli::parse_from(["x", "--idle-timeout", "86400"]);
+        assert_eq!(
+            day.idle_timeout(),
+            Some(std::time::Duration::from_secs(86_400))
+        );
     }
 
     #[test]

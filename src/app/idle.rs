@@ -50,10 +50,12 @@ impl Idle {
     /// The next moment a tick changes something.
     pub fn deadline(&self, timeout: Option<Duration>) -> Option<Duration> {
         let timeout = timeout?;
+        // Saturating: no timeout, however long, can overflow the clock.
+        let at = self.last_input.saturating_add(timeout);
         Some(if self.notice {
-            self.last_input + timeout
+            at
         } else {
-            self.last_input + timeout - notice_lead(timeout)
+            at.saturating_sub(notice_lead(timeout))
         })
     }
 }
@@ -63,6 +65,16 @@ mod tests {
     use super::*;
 
     const S: fn(u64) -> Duration = Duration::from_secs;
+
+    #[test]
+    fn no_timeout_overflows_the_clock() {
+        let idle = Idle::new(S(5));
+        assert_eq!(
+            idle.deadline(Some(Duration::MAX)),
+            Some(Duration::MAX - notice_lead(Duration::MAX))
+        );
+        assert!(idle.deadline(Some(S(u64::MAX))).is_some());
+    }
 
     #[test]
     fn notice_then_reset_on_the_controlled_clock() {
