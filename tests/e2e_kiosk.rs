@@ -229,3 +229,43 @@ fn mouse_click_starts_and_opens_a_tab() {
     assert_eq!(t.wait_exit(), 143);
     t.assert_restored();
 }
+
+/// Terminal reports with a coordinate of 0, which a terminal never sends but anyone at a
+/// keyboard or on a serial line can: SGR, X10 and rxvt mouse reports and a cursor-position
+/// report. None may end the program, in a kiosk or for a reader.
+#[test]
+fn reports_with_coordinate_zero_end_nothing() {
+    let reports = [
+        "\x1b[<0;0;0M\x1b[<0;0;0m",
+        "\x1b[<0;1;0M",
+        "\x1b[<64;0;0M",
+        "\x1b[M   ",
+        "\x1b[M\x20\x21\x20",
+        "\x1b[32;0;0M",
+        "\x1b[0;0R",
+        "\x1b[<0;65535;65535M\x1b[<0;65535;65535m",
+    ];
+    for kiosk_mode in [true, false] {
+        let mut t = if kiosk_mode {
+            let mut t = kiosk(&[]);
+            start_reading(&mut t);
+            t
+        } else {
+            let mut t = Spawn::new(&[]).start();
+            t.wait_for(OVERVIEW);
+            t
+        };
+        let mut n = 0;
+        for report in reports {
+            // One keystroke per write, as a person would type it.
+            for c in report.chars() {
+                t.send(&c.to_string());
+            }
+            marker(&mut t, &mut n);
+            t.assert_running(&format!("{report:?}"));
+        }
+        t.signal("TERM");
+        assert_eq!(t.wait_exit(), 143);
+        t.assert_restored();
+    }
+}
