@@ -603,6 +603,49 @@ fn messages_about_hostile_paths_and_arguments_are_clean() {
     }
 }
 
+/// A valid handbook in hostile folders: as the handbook folder itself, as an edition folder,
+/// and with an unlisted file with a hostile name beside it (a warning that names it). `check`,
+/// `print` and the plain output name those paths; none may reach the terminal as a sequence.
+#[test]
+#[allow(clippy::disallowed_methods)]
+fn valid_handbooks_in_hostile_folders_print_clean_paths() {
+    const OSC_52: &str = "\u{1b}]52;c;aGVsbG8=\u{7}";
+    let corpus = corpus();
+    let generated = generate(&corpus, 0);
+    let root = TempDir::new("osc52-root");
+    let single = root.path.join(format!("{OSC_52}single"));
+    let multi = root.path.join(format!("{OSC_52}multi"));
+    let edition = multi.join(format!("{OSC_52}\u{9b}2J"));
+    for folder in [&single, &edition] {
+        std::fs::create_dir_all(folder).expect("create folder");
+        for (name, text) in &generated.files {
+            std::fs::write(folder.join(name), text).expect("write");
+        }
+        std::fs::write(folder.join(format!("{OSC_TITLE}.toml")), "x = 1\n").expect("write");
+    }
+    for dir in [&single, &multi] {
+        let d = dir.as_os_str();
+        let check = run(&[OsStr::new("check"), d]);
+        assert_eq!(
+            check.code,
+            Some(0),
+            "check: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let text = String::from_utf8_lossy(&check.stdout);
+        assert!(text.contains("warning: this file is not listed"), "{text}");
+        assert!(text.contains("reading grade"), "{text}");
+        assert_plain("check in a hostile folder", &check);
+        let hb = OsStr::new("--handbook");
+        for args in [vec![hb, d, OsStr::new("print")], vec![hb, d]] {
+            let out = run(&args);
+            assert_eq!(out.code, Some(0), "{args:?}");
+            assert_plain(&format!("{args:?} in a hostile folder"), &out);
+        }
+    }
+    std::fs::remove_dir_all(&root.path).expect("clean up");
+}
+
 /// clap's own usage errors quote the offending argument verbatim and, on a terminal, with
 /// colour: `achilles-handbook --theme $'\e]0;x\a'` in a terminal writes ESC ] 0 ; x BEL (a
 /// window-title change) to it. Through a pipe clap strips escapes, so only a pty shows it.

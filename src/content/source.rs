@@ -34,12 +34,14 @@ pub enum Folder {
 }
 
 impl Folder {
-    /// How a file in this folder is named in messages.
+    /// How a file in this folder is named in messages and reports: cleaned, since a folder's
+    /// name is outside text like any other (it may hold escape sequences).
     pub fn display(&self, file: &str) -> String {
-        match self {
+        let raw = match self {
             Folder::Disk(dir) => dir.join(file).display().to_string(),
             Folder::Embedded(_, prefix) | Folder::Memory(_, prefix) => format!("{prefix}/{file}"),
-        }
+        };
+        super::clean::clean_line(&raw)
     }
 
     /// Reads a file as UTF-8 text, enforcing the size caps; `budget` is what the handbook may
