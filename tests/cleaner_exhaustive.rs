@@ -1,6 +1,6 @@
-//! Exhaustive check of the cleaner over every Unicode scalar value: exactly the control (Cc) and
-//! format (Cf) characters are removed (newline and tab aside), and everything else survives as
-//! its NFC form.
+//! Exhaustive check of the cleaner over every Unicode scalar value: exactly the control (Cc),
+//! format (Cf), default-ignorable and blank-looking characters are removed (newline and tab
+//! aside), and everything else survives as its NFC form.
 
 use achilles_handbook::content::clean::{clean, clean_line, is_removed};
 use unicode_general_category::{GeneralCategory, get_general_category};
@@ -11,17 +11,42 @@ fn all_chars() -> impl Iterator<Item = char> {
     (0u32..=0x10FFFF).filter_map(char::from_u32)
 }
 
+/// Default_Ignorable_Code_Point, copied from Unicode 16's DerivedCoreProperties.txt.
+const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
 fn should_be_removed(c: char) -> bool {
     c != '\n'
         && c != '\t'
-        && matches!(
+        && (matches!(
             get_general_category(c),
             GeneralCategory::Control | GeneralCategory::Format
-        )
+        ) || DEFAULT_IGNORABLE
+            .iter()
+            .any(|(lo, hi)| (*lo..=*hi).contains(&(c as u32)))
+            // The braille pattern blank: drawn as nothing, though a symbol.
+            || c == '\u{2800}')
 }
 
 #[test]
-fn every_code_point_is_removed_exactly_when_it_is_cc_or_cf() {
+fn every_code_point_is_removed_exactly_when_it_is_invisible() {
     let mut checked = 0usize;
     let mut removed = 0usize;
     let mut failures: Vec<String> = Vec::new();

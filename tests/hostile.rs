@@ -728,3 +728,48 @@ fn the_scanners_and_the_recorder_catch_hostile_output() {
     assert!(!scan_plain_bytes(b"\x1b[2J").is_empty());
     assert!(scan_plain_bytes("plain é 腱\n".as_bytes()).is_empty());
 }
+
+/// Labels, headings and titles that look blank on screen (Hangul filler, braille blank, a
+/// variation selector alone) are empty after cleaning, so the loader reports them.
+#[test]
+fn blank_looking_labels_headings_and_titles_are_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("handbook/en");
+    let files: std::collections::BTreeMap<String, Vec<u8>> = std::fs::read_dir(&dir)
+        .expect("the English edition")
+        .map(|e| {
+            let e = e.expect("an entry");
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    for (from, to, field) in [
+        ("tab = \"Overview\"", "tab = \"\u{3164}\"", "tab"),
+        ("tab = \"Overview\"", "tab = \"\u{2800}\u{fe0f}\"", "tab"),
+        (
+            "title = \"Your Achilles tendon\"",
+            "title = \"\u{115f}\u{1160}\"",
+            "title",
+        ),
+        (
+            "heading = \"What the Achilles tendon is\"",
+            "heading = \"\u{ffa0}\u{34f}\"",
+            "heading",
+        ),
+    ] {
+        let mut files = files.clone();
+        let text = String::from_utf8(files["overview.toml"].clone()).expect("UTF-8");
+        assert!(text.contains(from));
+        files.insert(
+            "overview.toml".into(),
+            text.replacen(from, to, 1).into_bytes(),
+        );
+        let loaded = load_files("en", files);
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("overview.toml:") && e.contains(&format!("`{field}` is empty"))),
+            "{to:?}: {errors:#?}"
+        );
+    }
+}

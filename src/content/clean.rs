@@ -11,19 +11,64 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Columns a tab advances to: the next multiple of this, counted from the start of the line.
 const TAB_STOP: usize = 4;
 
+/// Default_Ignorable_Code_Point (Unicode 16, DerivedCoreProperties.txt): what a renderer
+/// shows as nothing, such as the Hangul fillers (U+3164 makes a tab look like `[1 ]`),
+/// variation selectors and the combining grapheme joiner. Inclusive ranges.
+pub const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
+/// Characters drawn blank that are neither whitespace nor default-ignorable: the braille
+/// pattern blank.
+pub const BLANK_LOOKING: &[char] = &['\u{2800}'];
+
+/// Most combining marks kept on one character: enough for any language's accents, few enough
+/// that a stack of hundreds cannot smear over the lines around it.
+pub const MAX_MARKS: usize = 4;
+
 /// Whether `c` is removed by [`clean`]. Newline and tab are handled separately (kept / expanded).
 ///
 /// Removed: every control character (C0, DEL, C1 — these carry ESC, CSI, OSC, BEL, backspace and
 /// carriage-return tricks), every format character (category Cf: bidi embeddings, overrides and
-/// isolates, zero-width spaces and joiners, the BOM, tag characters, soft hyphen). The line and
-/// paragraph separators (U+2028, U+2029) are not removed but become plain newlines.
+/// isolates, zero-width spaces and joiners, the BOM, tag characters, soft hyphen), every
+/// default-ignorable code point and the blank-looking characters above: nothing that takes no
+/// visible form survives. The line and paragraph separators (U+2028, U+2029) are not removed
+/// but become plain newlines.
 pub fn is_removed(c: char) -> bool {
     if c == '\n' || c == '\t' {
         return false;
     }
+    let u = u32::from(c);
     matches!(
         get_general_category(c),
         GeneralCategory::Control | GeneralCategory::Format
+    ) || DEFAULT_IGNORABLE
+        .iter()
+        .any(|(lo, hi)| (*lo..=*hi).contains(&u))
+        || BLANK_LOOKING.contains(&c)
+}
+
+/// Whether `c` is a combining mark that stacks on the character before it.
+fn is_stacking_mark(c: char) -> bool {
+    matches!(
+        get_general_category(c),
+        GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
     )
 }
 
@@ -45,7 +90,18 @@ pub fn clean(text: &str) -> String {
     };
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
+    let mut marks = 0usize;
     for c in normalized.chars() {
+        if c.is_ascii() {
+            marks = 0;
+        } else if is_stacking_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                continue;
+            }
+        } else if !is_removed(c) {
+            marks = 0;
+        }
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
@@ -99,6 +155,27 @@ mod tests {
             clean("a\u{202e}b\u{2066}c\u{200b}d\u{feff}e\u{ad}f"),
             "abcdef"
         );
+    }
+
+    #[test]
+    fn blank_looking_and_default_ignorable_characters_are_removed() {
+        assert_eq!(clean_line("\u{3164}"), "");
+        assert_eq!(clean_line("\u{2800}\u{2800}"), "");
+        assert_eq!(
+            clean_line("a\u{115f}\u{1160}\u{ffa0}\u{34f}\u{fe0f}b"),
+            "ab"
+        );
+    }
+
+    #[test]
+    fn combining_marks_are_capped_per_character() {
+        let zalgo = format!("a{}b", "\u{301}".repeat(1000));
+        let cleaned = clean(&zalgo);
+        assert_eq!(cleaned.chars().count(), 2 + MAX_MARKS);
+        assert!(cleaned.ends_with('b'));
+        // Accents as languages write them are kept whole.
+        assert_eq!(clean("Vie\u{302}\u{323}t"), "Vi\u{1ec7}t");
+        assert_eq!(clean("q\u{301}\u{302}\u{303}"), "q\u{301}\u{302}\u{303}");
     }
 
     #[test]
