@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::theme::ThemeName;
 
@@ -30,6 +30,7 @@ pub struct Cli {
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = ValueHint::DirPath,
         global = true,
         env = "ACHILLES_HANDBOOK_HANDBOOK"
     )]
@@ -39,6 +40,7 @@ pub struct Cli {
     #[arg(
         long,
         value_name = "LANG",
+        value_hint = ValueHint::Other,
         global = true,
         env = "ACHILLES_HANDBOOK_LANG"
     )]
@@ -53,6 +55,7 @@ pub struct Cli {
     #[arg(
         long,
         value_name = "SECONDS",
+        value_hint = ValueHint::Other,
         env = "ACHILLES_HANDBOOK_IDLE_TIMEOUT",
         value_parser = clap::value_parser!(u64).range(0..=MAX_IDLE_SECONDS)
     )]
@@ -94,6 +97,7 @@ pub enum Command {
     /// Check a handbook folder: report every problem as file:line:column, with reading grades.
     Check {
         /// The folder to check (default: the built-in handbook).
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
     /// Print the handbook, or one chapter, as plain text.

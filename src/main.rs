@@ -11,8 +11,7 @@ use achilles_handbook::cli::{self, Cli, Command};
 use achilles_handbook::content::{self, Date, Library};
 use achilles_handbook::status::Status;
 use achilles_handbook::theme::{Glyphs, Theme};
-use achilles_handbook::{check, plain, terminal, watch};
-use clap::CommandFactory;
+use achilles_handbook::{check, completions, manpage, plain, terminal, watch};
 
 fn main() -> ExitCode {
     let width = cli::help_width(
@@ -114,22 +113,20 @@ fn load(dir: Option<&std::path::Path>) -> Result<Library, Status> {
 fn run(cli: Cli) -> io::Result<Status> {
     let mut stdout = io::stdout().lock();
     match &cli.command {
-        // Both generators are made whole in memory first: clap_complete panics on a write
-        // error, and a half-written page is worse than none.
+        // Both are made whole in memory first: clap_complete panics on a write error, and a
+        // half-written page is worse than none.
         Some(Command::Man) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            // The digit keys the page lists follow the built-in handbook's chapters.
+            let chapters = content::load(None)
+                .library
+                .and_then(|l| l.editions.first().map(|e| e.chapters.len()))
+                .unwrap_or(9);
+            let page = manpage::render(&achilles_handbook::i18n::EN, chapters)?;
             stdout.write_all(&page).map_err(write_error)?;
             return Ok(Status::Success);
         }
         Some(Command::Completions { shell }) => {
-            let mut script = Vec::new();
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "achilles-handbook",
-                &mut script,
-            );
+            let script = completions::script(*shell);
             stdout.write_all(&script).map_err(write_error)?;
             return Ok(Status::Success);
         }
