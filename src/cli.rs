@@ -108,6 +108,17 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<u16>,
     },
+    /// Search all chapters and print the ranked results as plain text: each result's
+    /// chapter and section, then a snippet. Exits 0 when something matched, 1 when nothing
+    /// did (like grep).
+    Search {
+        /// The words to look for, as you would type them in the search prompt.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Cut snippets to this many columns (default: the terminal's width, else 80).
+        #[arg(long, value_name = "N")]
+        width: Option<u16>,
+    },
     /// Write the man page to standard output.
     #[command(hide = true)]
     Man,

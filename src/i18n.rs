@@ -57,6 +57,10 @@ pub struct Text {
     pub no_results: &'static str,
     pub search_preparing: &'static str,
     pub no_results_hint: &'static str,
+    /// Before the handbook's words closest to a query that found nothing.
+    pub did_you_mean: &'static str,
+    /// Before the list of chapters, when a search found nothing.
+    pub chapters_are: &'static str,
     pub results_count: &'static str,
     pub result_one: &'static str,
     pub hit_of: &'static str,
@@ -119,6 +123,8 @@ pub static EN: Text = Text {
     no_results: "No results.",
     search_preparing: "Getting search ready...",
     no_results_hint: "Check the spelling, try a shorter word, or browse the chapters with Tab.",
+    did_you_mean: "Did you mean:",
+    chapters_are: "Chapters:",
     results_count: "results",
     result_one: "result",
     hit_of: "hit {n} of {total}",
@@ -217,6 +223,8 @@ pub static ES: Text = Text {
     no_results: "No hay resultados.",
     search_preparing: "Preparando la búsqueda...",
     no_results_hint: "Revise cómo se escribe, pruebe una palabra más corta o recorra los capítulos con Tab.",
+    did_you_mean: "Quizás quiso decir:",
+    chapters_are: "Capítulos:",
     results_count: "resultados",
     result_one: "resultado",
     hit_of: "resultado {n} de {total}",

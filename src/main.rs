@@ -187,6 +187,30 @@ fn run(cli: Cli) -> io::Result<Status> {
         out.flush().map_err(write_error)?;
         return Ok(Status::Success);
     }
+    if let Some(Command::Search { query, width }) = &cli.command {
+        let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
+        let index = achilles_handbook::search::Index::build(handbook);
+        let results = index.search(handbook, &query.join(" "));
+        let text = achilles_handbook::i18n::Lang::from_code(&handbook.language)
+            .unwrap_or(achilles_handbook::i18n::Lang::En)
+            .text();
+        let mut out = io::BufWriter::new(stdout);
+        let found = achilles_handbook::search::print::write(
+            &mut out,
+            &mut io::stderr().lock(),
+            handbook,
+            &index,
+            &results,
+            text,
+            width,
+        )?;
+        out.flush()?;
+        return Ok(if found {
+            Status::Success
+        } else {
+            Status::NotFound
+        });
+    }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !on_terminal || dumb {
         let width = terminal_width().map_or(80, usize::from);

@@ -10,6 +10,8 @@ pub enum Status {
     Success,
     /// It could not go on: reading or writing failed, or the terminal went away.
     Failure,
+    /// `search` found nothing, as grep does.
+    NotFound,
     /// What was asked cannot be done as given: a handbook file with an error, a usage
     /// mistake, an unknown chapter or language. The message says what to fix.
     Invalid,
@@ -22,7 +24,7 @@ impl Status {
     pub fn code(self) -> u8 {
         match self {
             Status::Success => 0,
-            Status::Failure => 1,
+            Status::Failure | Status::NotFound => 1,
             Status::Invalid => 2,
             Status::Signal(n) => u8::try_from(128 + n.clamp(1, 127)).unwrap_or(u8::MAX),
         }
@@ -44,7 +46,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     (
         "1",
-        "Failure: reading or writing failed, or the terminal went away",
+        "Failure: reading or writing failed, or the terminal went away; or `search` found nothing",
     ),
     (
         "2",

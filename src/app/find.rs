@@ -50,14 +50,7 @@ impl Find {
                 self.results.matcher.ranges(index, text)
             })
             .collect();
-        let mut reading: Vec<(usize, usize)> = self
-            .results
-            .ranked
-            .iter()
-            .map(|h| (h.chapter, h.unit))
-            .collect();
-        reading.sort_unstable();
-        self.reading = reading;
+        self.reading = self.results.reading.clone();
         self.selected = 0;
         self.current = None;
         self.showing = false;

@@ -35,12 +35,56 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// The words of `text`, in order.
+/// Whether `c` belongs to a script written without spaces between words (Chinese, Japanese
+/// kana), where search indexes overlapping pairs of characters instead of words.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF       // Hiragana, Katakana
+        | 0x3400..=0x4DBF     // CJK Extension A
+        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
+        | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
+        | 0x20000..=0x3134F) // CJK Extensions B-G
+}
+
+/// The words of `text`, in order. A run of characters from a script without spaces gives its
+/// overlapping character pairs ("跟腱断裂" → 跟腱, 腱断, 断裂), or the character alone.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut start = 0;
+    // The unspaced run so far: (byte offset, char) of each character.
+    let mut run: Vec<(usize, char)> = Vec::new();
+    let flush_run = |run: &mut Vec<(usize, char)>, out: &mut Vec<Word>| {
+        let end_of = |(i, c): (usize, char)| i + c.len_utf8();
+        match run.len() {
+            0 => {}
+            1 => out.push(Word {
+                folded: run[0].1.to_string(),
+                range: run[0].0..end_of(run[0]),
+            }),
+            _ => {
+                for pair in run.windows(2) {
+                    out.push(Word {
+                        folded: [pair[0].1, pair[1].1].iter().collect(),
+                        range: pair[0].0..end_of(pair[1]),
+                    });
+                }
+            }
+        }
+        run.clear();
+    };
     for (i, c) in text.char_indices() {
+        if is_unspaced(c) {
+            if !current.is_empty() {
+                out.push(Word {
+                    folded: std::mem::take(&mut current),
+                    range: start..i,
+                });
+            }
+            run.push((i, c));
+            continue;
+        }
+        flush_run(&mut run, &mut out);
         if c.is_alphanumeric() {
             if current.is_empty() {
                 start = i;
@@ -53,6 +97,7 @@ pub fn words(text: &str) -> Vec<Word> {
             });
         }
     }
+    flush_run(&mut run, &mut out);
     if !current.is_empty() {
         out.push(Word {
             folded: current,
@@ -106,6 +151,15 @@ mod tests {
         let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
         assert_eq!(folded, ["el", "tendon", "roto"]);
         assert_eq!(&"El tendón, ¡roto!"[w[1].range.clone()], "tendón");
+    }
+
+    #[test]
+    fn unspaced_scripts_give_character_pairs() {
+        let text = "跟腱断裂。右 heel";
+        let w = words(text);
+        let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["跟腱", "腱断", "断裂", "右", "heel"]);
+        assert_eq!(&text[w[2].range.clone()], "断裂");
     }
 
     #[test]

@@ -1,125 +1,156 @@
-//! The search index of one edition, built once at load, and the query engine over it: a sorted
-//! vocabulary of folded words with, for each, the text units it occurs in. A query resolves
-//! each of its words to vocabulary entries (exact, prefix, one typo, or a synonym from the
-//! handbook), intersects their units, and ranks the result. It never touches the screen.
+//! The search index of one edition, built off the main thread: the edition cut into documents
+//! (a chapter's title and summary, then each section with its heading), a sorted vocabulary
+//! of folded words with, for each, the text units it occurs in and how often, and each word's
+//! stems. Querying it is in `query.rs`; it never touches the screen.
 
-use std::collections::HashSet;
-use std::ops::Range;
+use std::collections::HashMap;
 
-use super::fold::{Word, within_one_edit, words};
-use crate::content::{Handbook, clean::clean_line};
+use super::fold::words;
+use super::language::Language;
+use crate::content::Handbook;
+use crate::content::UnitKind;
+use crate::i18n::Lang;
 
-/// Longest query, in characters. A longer paste is cut here.
-pub const MAX_QUERY_CHARS: usize = 256;
-/// Words of at least this many letters tolerate one typo.
-pub const TYPO_MIN_CHARS: usize = 5;
+/// How much a word counts where it stands: a heading names what its section is about, and a
+/// chapter's title says a little about every section in it.
+pub(super) const HEADING_WEIGHT: f32 = 3.0;
+pub(super) const CHAPTER_TITLE_WEIGHT: f32 = 1.0;
+pub(super) const BODY_WEIGHT: f32 = 1.0;
 
-/// How well a unit matched: lower is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Quality {
-    Exact = 0,
-    Prefix = 1,
-    Fuzzy = 2,
-    None = 3,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct UnitRef {
+    pub chapter: u32,
+    pub unit: u32,
+    pub doc: u32,
+    pub kind: Field,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct UnitRef {
-    chapter: u32,
-    unit: u32,
-    /// 0 for titles and headings, 1 for body text: titles rank first.
-    tier: u8,
+pub(super) enum Field {
+    /// The chapter's title: a heading of its first document, and a hint for all the others.
+    ChapterTitle,
+    Heading,
+    Body,
 }
+
+/// What a result is: a chapter's opening (title and summary) or one of its sections.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Doc {
+    pub chapter: u32,
+    pub section: Option<u32>,
+    /// Words in it, for BM25's length normalisation.
+    pub length: f32,
+}
+
+/// While building: a word's (unit, count) pairs and its two stems.
+type Gathered = (Vec<(u32, u16)>, [String; 2]);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
-    units: Vec<UnitRef>,
-    vocab: Vec<String>,
-    /// For each vocabulary word, the global units it occurs in, ascending, once each.
-    postings: Vec<Vec<u32>>,
+    pub(super) units: Vec<UnitRef>,
+    pub(super) docs: Vec<Doc>,
+    /// For each chapter, its documents: `docs[range]`.
+    pub(super) chapter_docs: Vec<std::ops::Range<u32>>,
+    pub(super) average_length: f32,
+    /// Folded words, sorted.
+    pub(super) vocab: Vec<String>,
+    /// For each vocabulary word, (global unit, count) pairs, by unit.
+    pub(super) postings: Vec<Vec<(u32, u16)>>,
+    /// Stem → the vocabulary words that have it.
+    pub(super) stems: HashMap<String, Vec<u32>>,
     /// The handbook's synonym groups, each phrase as folded words.
-    synonyms: Vec<Vec<Vec<String>>>,
-}
-
-/// One unit that matched a query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub chapter: usize,
-    pub unit: usize,
-    pub tier: u8,
-    pub quality: Quality,
-}
-
-/// A query resolved against the vocabulary: per query term, its alternatives. Kept so that the
-/// matched words of any unit can be found again for highlighting.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Matcher {
-    terms: Vec<Vec<Alternative>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Alternative {
-    /// Each word of the phrase as the set of vocabulary words it accepts, with their quality.
-    words: Vec<Vec<(u32, Quality)>>,
-    /// Whether this came from a synonym rather than the typed words.
-    synonym: bool,
-}
-
-impl Alternative {
-    /// Where in `found` (a text's words) this alternative stands, as byte ranges of the text:
-    /// a phrase only where its words come one after another.
-    fn spans<'a>(
-        &'a self,
-        vocab: &'a [String],
-        found: &'a [Word],
-    ) -> impl Iterator<Item = Range<usize>> + 'a {
-        let n = self.words.len();
-        let accepts = move |w: &Word, k: usize| {
-            self.words[k]
-                .iter()
-                .any(|(v, _)| vocab[*v as usize] == w.folded)
-        };
-        (0..found.len().saturating_sub(n.saturating_sub(1)))
-            .filter(move |_| n > 0)
-            .filter(move |start| (0..n).all(|k| accepts(&found[start + k], k)))
-            .map(move |start| found[start].range.start..found[start + n - 1].range.end)
-    }
-}
-
-/// The answer to a query.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Results {
-    /// Ranked: titles before body, better matches first, then reading order.
-    pub ranked: Vec<Hit>,
-    pub matcher: Matcher,
+    pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    pub(super) language: String,
 }
 
 impl Index {
     pub fn build(handbook: &Handbook) -> Index {
+        let language = Language::for_code(&handbook.language);
+        // The labels the reader sees beside a phone number and opening hours are searchable.
+        let labels = Lang::from_code(&handbook.language)
+            .unwrap_or(Lang::En)
+            .text();
         let mut units = Vec::new();
-        // Word → units it occurs in; units arrive in ascending order, so a repeat is the last.
-        let mut by_word: std::collections::HashMap<String, Vec<u32>> =
-            std::collections::HashMap::new();
+        let mut docs: Vec<Doc> = Vec::new();
+        let mut chapter_docs = Vec::new();
+        let mut by_word: HashMap<String, Gathered> = HashMap::new();
         for (c, chapter) in handbook.chapters.iter().enumerate() {
+            let first_doc = docs.len() as u32;
+            docs.push(Doc {
+                chapter: c as u32,
+                section: None,
+                length: 0.0,
+            });
             for (u, unit) in chapter.units.iter().enumerate() {
+                if let Some(s) = unit.section
+                    && docs.last().is_some_and(|d| d.section != Some(s as u32))
+                {
+                    docs.push(Doc {
+                        chapter: c as u32,
+                        section: Some(s as u32),
+                        length: 0.0,
+                    });
+                }
                 let id = units.len() as u32;
-                let tier = u8::from(!unit.kind.is_heading());
+                let kind = match unit.kind {
+                    UnitKind::Title => Field::ChapterTitle,
+                    _ if unit.kind.is_heading() => Field::Heading,
+                    _ => Field::Body,
+                };
+                let doc = docs.len() as u32 - 1;
                 units.push(UnitRef {
                     chapter: c as u32,
                     unit: u as u32,
-                    tier,
+                    doc,
+                    kind,
                 });
-                for w in words(&unit.text) {
-                    let list = by_word.entry(w.folded).or_default();
-                    if list.last() != Some(&id) {
-                        list.push(id);
+                let label = match unit.kind {
+                    UnitKind::ContactPhone => labels.phone,
+                    UnitKind::ContactHours => labels.hours,
+                    _ => "",
+                };
+                let mut count = 0;
+                for text in [unit.text.as_str(), label] {
+                    for w in words(text) {
+                        count += 1;
+                        let (list, _) = by_word.entry(w.folded.clone()).or_insert_with(|| {
+                            (
+                                Vec::new(),
+                                language.stems(&text[w.range.clone()], &w.folded),
+                            )
+                        });
+                        match list.last_mut() {
+                            Some((last, n)) if *last == id => *n = n.saturating_add(1),
+                            _ => list.push((id, 1)),
+                        }
                     }
                 }
+                if let Some(d) = docs.last_mut() {
+                    d.length += count as f32;
+                }
             }
+            chapter_docs.push(first_doc..docs.len() as u32);
         }
-        let mut entries: Vec<(String, Vec<u32>)> = by_word.into_iter().collect();
+        let mut entries: Vec<(String, Gathered)> = by_word.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
+        let mut vocab = Vec::with_capacity(entries.len());
+        let mut postings = Vec::with_capacity(entries.len());
+        let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, (word, (list, word_stems))) in entries.into_iter().enumerate() {
+            for stem in word_stems {
+                let ids = stems.entry(stem).or_default();
+                if ids.last() != Some(&(i as u32)) {
+                    ids.push(i as u32);
+                }
+            }
+            vocab.push(word);
+            postings.push(list);
+        }
+        let average_length = if docs.is_empty() {
+            1.0
+        } else {
+            (docs.iter().map(|d| d.length).sum::<f32>() / docs.len() as f32).max(1.0)
+        };
         let synonyms = handbook
             .synonyms
             .iter()
@@ -138,219 +169,37 @@ impl Index {
             .collect();
         Index {
             units,
+            docs,
+            chapter_docs,
+            average_length,
             vocab,
             postings,
+            stems,
             synonyms,
+            language: handbook.language.clone(),
         }
     }
 
-    /// Vocabulary words accepted for one typed word. Exact and prefix matches always; within
-    /// one edit (of the word, or of a prefix of a longer word) when it is long enough.
-    fn candidates(&self, typed: &str, allow_prefix: bool) -> Vec<(u32, Quality)> {
-        let mut out = Vec::new();
-        let start = self.vocab.partition_point(|v| v.as_str() < typed);
-        for (i, v) in self.vocab[start..].iter().enumerate() {
-            if !v.starts_with(typed) {
-                break;
-            }
-            let q = if v == typed {
-                Quality::Exact
-            } else {
-                Quality::Prefix
-            };
-            if q == Quality::Exact || allow_prefix {
-                out.push(((start + i) as u32, q));
-            }
-        }
-        let typed_len = typed.chars().count();
-        if typed_len >= TYPO_MIN_CHARS {
-            for (i, v) in self.vocab.iter().enumerate() {
-                if out.iter().any(|(j, _)| *j == i as u32) {
-                    continue;
-                }
-                if within_one_edit(typed, v) || (allow_prefix && typo_prefix(typed, typed_len, v)) {
-                    out.push((i as u32, Quality::Fuzzy));
-                }
-            }
-        }
-        out
+    /// The vocabulary position of a folded word, if the handbook has it.
+    pub(super) fn position(&self, folded: &str) -> Option<u32> {
+        self.vocab
+            .binary_search_by(|v| v.as_str().cmp(folded))
+            .ok()
+            .map(|i| i as u32)
     }
 
-    /// Runs a query over `handbook`, the edition this index was built from. Every term must
-    /// match a unit (AND).
-    pub fn search(&self, handbook: &Handbook, query: &str) -> Results {
-        let query: String = clean_line(query).chars().take(MAX_QUERY_CHARS).collect();
-        let typed: Vec<String> = words(&query).into_iter().map(|w| w.folded).collect();
-        if typed.is_empty() {
-            return Results::default();
-        }
-        let matcher = self.resolve(&typed);
-        let mut best: Option<Vec<Quality>> = None;
-        for term in &matcher.terms {
-            let mut here = vec![Quality::None; self.units.len()];
-            for alt in term {
-                self.mark(handbook, alt, &mut here);
-            }
-            best = Some(match best {
-                None => here,
-                Some(mut b) => {
-                    for (x, y) in b.iter_mut().zip(here) {
-                        *x = if y == Quality::None {
-                            Quality::None
-                        } else {
-                            (*x).max(y)
-                        };
-                    }
-                    b
-                }
-            });
-        }
-        let best = best.unwrap_or_default();
-        let mut ranked: Vec<Hit> = best
+    /// How often a word occurs in the whole edition: suggestions prefer common words.
+    pub(super) fn frequency(&self, word: u32) -> usize {
+        self.postings[word as usize]
             .iter()
-            .enumerate()
-            .filter(|(_, q)| **q != Quality::None)
-            .map(|(i, q)| {
-                let r = self.units[i];
-                Hit {
-                    chapter: r.chapter as usize,
-                    unit: r.unit as usize,
-                    tier: r.tier,
-                    quality: *q,
-                }
-            })
-            .collect();
-        // Stable: ties keep reading order, which is the order units were numbered in.
-        ranked.sort_by_key(|h| (h.tier, h.quality));
-        Results { ranked, matcher }
+            .map(|(_, n)| usize::from(*n))
+            .sum()
     }
 
-    /// Turns typed words into terms, replacing any phrase the handbook lists as a synonym by
-    /// its whole group.
-    fn resolve(&self, typed: &[String]) -> Matcher {
-        let mut terms = Vec::new();
-        let mut i = 0;
-        while i < typed.len() {
-            let last = i + 1 == typed.len();
-            let group = self.synonyms.iter().find_map(|group| {
-                group
-                    .iter()
-                    .filter(|p| typed[i..].starts_with(p))
-                    .max_by_key(|p| p.len())
-                    .map(|p| (group, p.len()))
-            });
-            let term = match group {
-                Some((group, len)) => {
-                    let used = &typed[i..i + len];
-                    let alts = group
-                        .iter()
-                        .map(|phrase| Alternative {
-                            words: phrase
-                                .iter()
-                                .enumerate()
-                                .map(|(k, w)| {
-                                    let prefix =
-                                        last && k + 1 == phrase.len() && phrase.as_slice() == used;
-                                    self.candidates(w, prefix)
-                                })
-                                .collect(),
-                            synonym: phrase.as_slice() != used,
-                        })
-                        .collect();
-                    i += len;
-                    alts
-                }
-                None => {
-                    let alt = Alternative {
-                        words: vec![self.candidates(&typed[i], true)],
-                        synonym: false,
-                    };
-                    i += 1;
-                    vec![alt]
-                }
-            };
-            terms.push(term);
+    pub(super) fn weight(field: Field) -> f32 {
+        match field {
+            Field::ChapterTitle | Field::Heading => HEADING_WEIGHT,
+            Field::Body => BODY_WEIGHT,
         }
-        Matcher { terms }
-    }
-
-    /// Marks the best quality with which `alt` matches each unit.
-    fn mark(&self, handbook: &Handbook, alt: &Alternative, best: &mut [Quality]) {
-        let floor = |q: Quality| {
-            if alt.synonym {
-                q.max(Quality::Fuzzy)
-            } else {
-                q
-            }
-        };
-        if alt.words.len() == 1 {
-            for (word, q) in &alt.words[0] {
-                for unit in &self.postings[*word as usize] {
-                    let slot = &mut best[*unit as usize];
-                    *slot = (*slot).min(floor(*q));
-                }
-            }
-            return;
-        }
-        // A phrase: units holding every word, then only those where the words stand together.
-        let mut common: Option<HashSet<u32>> = None;
-        let mut worst = Quality::Exact;
-        for word in &alt.words {
-            let units: HashSet<u32> = word
-                .iter()
-                .flat_map(|(w, _)| self.postings[*w as usize].iter().copied())
-                .collect();
-            worst = worst.max(word.iter().map(|(_, q)| *q).min().unwrap_or(Quality::None));
-            common = Some(match common {
-                None => units,
-                Some(c) => c.intersection(&units).copied().collect(),
-            });
-        }
-        for unit in common.unwrap_or_default() {
-            let r = self.units[unit as usize];
-            let together = handbook
-                .chapters
-                .get(r.chapter as usize)
-                .and_then(|c| c.units.get(r.unit as usize))
-                .is_some_and(|u| alt.spans(&self.vocab, &words(&u.text)).next().is_some());
-            if together {
-                let slot = &mut best[unit as usize];
-                *slot = (*slot).min(floor(worst));
-            }
-        }
-    }
-}
-
-/// Whether some prefix of `word` is one edit away from `typed` ("tendinit" → "tendonitis").
-fn typo_prefix(typed: &str, typed_len: usize, word: &str) -> bool {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    (typed_len.saturating_sub(1)..=typed_len + 1).any(|n| {
-        if n == 0 || n > chars.len() {
-            return false;
-        }
-        let end = chars.get(n).map_or(word.len(), |(i, _)| *i);
-        within_one_edit(typed, &word[..end])
-    })
-}
-
-impl Matcher {
-    /// The byte ranges of `text` that match the query: every word accepted by any term.
-    pub fn ranges(&self, index: &Index, text: &str) -> Vec<Range<usize>> {
-        let found: Vec<Word> = words(text);
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for term in &self.terms {
-            for alt in term {
-                out.extend(alt.spans(&index.vocab, &found));
-            }
-        }
-        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in out {
-            match merged.last_mut() {
-                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
     }
 }

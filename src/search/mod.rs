@@ -1,10 +1,15 @@
-//! Search across a whole edition: folding, the index and query engine, and snippets for the
-//! results list. Pure computation; the App owns when it runs and keeps its results.
+//! Search across a whole edition: folding, each language's stemmer and common words, the
+//! index, the query engine, and snippets for the results list. Pure computation; the App owns
+//! when it runs and keeps its results.
 
 pub mod fold;
 pub mod index;
+pub mod language;
+pub mod print;
+pub mod query;
 
-pub use index::{Hit, Index, MAX_QUERY_CHARS, Matcher, Quality, Results};
+pub use index::Index;
+pub use query::{Hit, MAX_QUERY_CHARS, Matcher, Results};
 
 use std::ops::Range;
 

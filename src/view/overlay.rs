@@ -188,11 +188,16 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         return Some(prompt_cursor);
     }
     if hits.is_empty() {
-        let p = Paragraph::new(vec![
-            Line::styled(text.no_results, t.notice),
-            Line::styled(text.no_results_hint, t.text),
-        ])
-        .wrap(Wrap { trim: true });
+        let mut lines = vec![Line::styled(text.no_results, t.notice)];
+        let suggestions = &app.find.results.suggestions;
+        if !suggestions.is_empty() {
+            lines.push(Line::styled(
+                format!("{} {}?", text.did_you_mean, suggestions.join(", ")),
+                t.text,
+            ));
+        }
+        lines.push(Line::styled(text.no_results_hint, t.text));
+        let p = Paragraph::new(lines).wrap(Wrap { trim: true });
         p.render(
             Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)),
             buf,
@@ -227,12 +232,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         let y = first_row + row as u16;
         let chapter = &handbook.chapters[hit.chapter];
         let chosen = i == app.find.selected;
-        let mut place = chapter.tab.clone();
-        let heading = chapter.units[hit.unit].kind.is_heading();
-        if let Some(section) = chapter.section_of(hit.unit).filter(|_| !heading) {
-            place.push_str(" > ");
-            place.push_str(&section.heading);
-        }
+        let mut place = crate::search::print::place(handbook, hit.chapter, hit.section);
         place.push_str(": ");
         let mark = if chosen {
             format!("{} ", g.focus)

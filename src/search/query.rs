@@ -1,0 +1,451 @@
+//! Answering a query from the index: the typed words (common words dropped, the handbook's
+//! synonym phrases recognised) become terms; each term accepts vocabulary words as the word
+//! itself, its stem, a prefix, or, only for a word the handbook lacks, one typo; documents are
+//! scored with BM25 (rare words weigh more, headings more than body text) and ranked by how many
+//! terms they match, then by score. Pure: it never touches the screen.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::fold::{Word, is_unspaced, within_one_edit, words};
+use super::index::{CHAPTER_TITLE_WEIGHT, Field, Index};
+use super::language::Language;
+use crate::content::{Handbook, clean::clean_line};
+
+/// Longest query, in characters. A longer paste is cut here.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Words of at least this many letters tolerate one typo.
+pub const TYPO_MIN_CHARS: usize = 5;
+
+/// How much each way of matching is worth, relative to the word as typed.
+const EXACT: f32 = 1.0;
+const STEM: f32 = 0.8;
+const SYNONYM: f32 = 0.7;
+const PREFIX: f32 = 0.5;
+/// A prefix of a word the handbook has as typed ("tendon" → "tendonitis") is less likely meant.
+const PREFIX_OF_KNOWN: f32 = 0.2;
+/// A common word ("what", "is") counts a little, and only in headings: "what is a tendon"
+/// leans towards the section headed "What the Achilles tendon is".
+const COMMON: f32 = 0.3;
+const TYPO: f32 = 0.3;
+/// Forms of one word (same stem) differ in length by at most this many letters.
+const MAX_FORM_DIFF: usize = 3;
+/// BM25's usual constants: how fast repeats stop counting, and how much length matters.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// One result: a chapter's opening or one of its sections.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub chapter: usize,
+    /// `None` for the chapter's title and summary.
+    pub section: Option<usize>,
+    /// The unit that best shows why it matched: the snippet's text and where Enter goes.
+    pub unit: usize,
+    /// How many of the query's terms it matches.
+    pub matched: usize,
+    pub score: f32,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// Most terms matched first, then by score, then in reading order.
+    pub ranked: Vec<Hit>,
+    /// Every unit holding a match, in reading order, for n / N.
+    pub reading: Vec<(usize, usize)>,
+    pub matcher: Matcher,
+    /// When nothing matched: words of the handbook close to the typed ones.
+    pub suggestions: Vec<String>,
+}
+
+/// A query resolved against the vocabulary, kept so that the matched words of any text can be
+/// found again for highlighting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Matcher {
+    terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    alternatives: Vec<Alternative>,
+    /// A common word: counted only in headings, and not as a matched term.
+    common: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Alternative {
+    /// Each word of the phrase as the vocabulary words it accepts.
+    words: Vec<HashSet<u32>>,
+    weight: f32,
+}
+
+impl Alternative {
+    /// Where in `found` (a text's words) this alternative stands, as byte ranges of the text:
+    /// a phrase only where its words come one after another.
+    fn spans<'a>(
+        &'a self,
+        index: &'a Index,
+        found: &'a [Word],
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let n = self.words.len();
+        let accepts = move |w: &Word, k: usize| {
+            index
+                .position(&w.folded)
+                .is_some_and(|p| self.words[k].contains(&p))
+        };
+        (0..found.len().saturating_sub(n.saturating_sub(1)))
+            .filter(move |_| n > 0)
+            .filter(move |start| (0..n).all(|k| accepts(&found[start + k], k)))
+            .map(move |start| found[start].range.start..found[start + n - 1].range.end)
+    }
+}
+
+impl Index {
+    /// Vocabulary words for one typed word, each with how much it is worth.
+    fn accepted(&self, language: &Language, typed: &str, prefix: bool) -> Vec<(u32, f32)> {
+        let mut out: HashMap<u32, f32> = HashMap::new();
+        if let Some(p) = self.position(typed) {
+            out.insert(p, EXACT);
+        }
+        // Forms of the same word, but not a longer word that stems the same ("tendonitis"
+        // is not a form of "tendon").
+        let typed_len = typed.chars().count();
+        for stem in language.stems(typed, typed) {
+            for p in self.stems.get(&stem).into_iter().flatten() {
+                if self.vocab[*p as usize].chars().count().abs_diff(typed_len) <= MAX_FORM_DIFF {
+                    out.entry(*p).or_insert(STEM);
+                }
+            }
+        }
+        let known = !out.is_empty();
+        if prefix {
+            let worth = if out.values().any(|w| *w == EXACT) {
+                PREFIX_OF_KNOWN
+            } else {
+                PREFIX
+            };
+            let start = self.vocab.partition_point(|v| v.as_str() < typed);
+            for (i, v) in self.vocab[start..].iter().enumerate() {
+                if !v.starts_with(typed) {
+                    break;
+                }
+                out.entry((start + i) as u32).or_insert(worth);
+            }
+        }
+        // A typo is only forgiven for a word the handbook does not have in any form.
+        if !known && typed_len >= TYPO_MIN_CHARS && !typed.chars().any(is_unspaced) {
+            for (i, v) in self.vocab.iter().enumerate() {
+                if within_one_edit(typed, v) || (prefix && typo_prefix(typed, typed_len, v)) {
+                    out.entry(i as u32).or_insert(TYPO);
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// Runs a query over `handbook`, the edition this index was built from.
+    pub fn search(&self, handbook: &Handbook, query: &str) -> Results {
+        let query: String = clean_line(query).chars().take(MAX_QUERY_CHARS).collect();
+        let typed: Vec<String> = words(&query).into_iter().map(|w| w.folded).collect();
+        if typed.is_empty() {
+            return Results::default();
+        }
+        let language = Language::for_code(&self.language);
+        let matcher = self.resolve(&language, &typed);
+        let mut total = vec![0.0f32; self.docs.len()];
+        let mut matched = vec![0usize; self.docs.len()];
+        // Per unit: how many terms it holds, for the snippet and for n / N.
+        let mut unit_terms: HashMap<u32, usize> = HashMap::new();
+        for term in &matcher.terms {
+            // One term, however many ways it matches: its alternatives add up, each by its
+            // worth, so a rare prefix never outweighs the word itself (BM25 over the union).
+            let mut doc_tf: HashMap<u32, f32> = HashMap::new();
+            let mut units_here: HashSet<u32> = HashSet::new();
+            for alt in &term.alternatives {
+                for (unit, tf) in self.unit_counts(handbook, alt) {
+                    let r = self.units[unit as usize];
+                    if term.common && r.kind == Field::Body {
+                        continue;
+                    }
+                    if !term.common {
+                        units_here.insert(unit);
+                    }
+                    let tf = alt.weight * tf;
+                    *doc_tf.entry(r.doc).or_default() += Index::weight(r.kind) * tf;
+                    if r.kind == Field::ChapterTitle {
+                        // Every section of the chapter is a little about its title.
+                        if let Some(range) = self.chapter_docs.get(r.chapter as usize) {
+                            for d in range.start + 1..range.end {
+                                *doc_tf.entry(d).or_default() += CHAPTER_TITLE_WEIGHT * tf;
+                            }
+                        }
+                    }
+                }
+            }
+            let n = self.docs.len() as f32;
+            let df = doc_tf.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for (doc, tf) in doc_tf {
+                let length = self.docs[doc as usize].length / self.average_length;
+                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
+                best.insert(doc, s);
+            }
+            for (doc, s) in best {
+                if term.common {
+                    total[doc as usize] += COMMON * s;
+                } else {
+                    total[doc as usize] += s;
+                    matched[doc as usize] += 1;
+                }
+            }
+            for unit in units_here {
+                *unit_terms.entry(unit).or_default() += 1;
+            }
+        }
+        // The unit that shows a document's match best: most terms, body before heading, first.
+        let mut shown: HashMap<u32, (usize, bool, u32)> = HashMap::new();
+        for (unit, n) in &unit_terms {
+            let r = self.units[*unit as usize];
+            let key = (*n, r.kind == Field::Body, u32::MAX - *unit);
+            let slot = shown.entry(r.doc).or_insert(key);
+            if key > *slot {
+                *slot = key;
+            }
+        }
+        let mut ranked: Vec<Hit> = (0..self.docs.len())
+            .filter(|d| matched[*d] > 0)
+            .map(|d| {
+                let doc = &self.docs[d];
+                let unit = shown.get(&(d as u32)).map_or(0, |(_, _, u)| u32::MAX - u);
+                Hit {
+                    chapter: doc.chapter as usize,
+                    section: doc.section.map(|s| s as usize),
+                    unit: self.units.get(unit as usize).map_or(0, |r| r.unit as usize),
+                    matched: matched[d],
+                    score: total[d],
+                }
+            })
+            .collect();
+        // Stable: ties keep reading order, which is the order documents were numbered in.
+        ranked.sort_by(|a, b| b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)));
+        let mut reading: Vec<(usize, usize)> = unit_terms
+            .keys()
+            .map(|u| {
+                let r = self.units[*u as usize];
+                (r.chapter as usize, r.unit as usize)
+            })
+            .collect();
+        reading.sort_unstable();
+        let suggestions = if ranked.is_empty() {
+            self.suggest(&language, &typed)
+        } else {
+            Vec::new()
+        };
+        Results {
+            ranked,
+            reading,
+            matcher,
+            suggestions,
+        }
+    }
+
+    /// Per unit, how often `alt` occurs in it. A phrase counts only where its words stand
+    /// together, checked in the unit's text.
+    fn unit_counts(&self, handbook: &Handbook, alt: &Alternative) -> HashMap<u32, f32> {
+        let mut out: HashMap<u32, f32> = HashMap::new();
+        if alt.words.len() == 1 {
+            for word in &alt.words[0] {
+                for (unit, n) in &self.postings[*word as usize] {
+                    *out.entry(*unit).or_default() += f32::from(*n);
+                }
+            }
+            return out;
+        }
+        let mut common: Option<HashSet<u32>> = None;
+        for word in &alt.words {
+            let units: HashSet<u32> = word
+                .iter()
+                .flat_map(|w| self.postings[*w as usize].iter().map(|(u, _)| *u))
+                .collect();
+            common = Some(match common {
+                None => units,
+                Some(c) => c.intersection(&units).copied().collect(),
+            });
+        }
+        for unit in common.unwrap_or_default() {
+            let r = self.units[unit as usize];
+            let Some(u) = handbook
+                .chapters
+                .get(r.chapter as usize)
+                .and_then(|c| c.units.get(r.unit as usize))
+            else {
+                continue;
+            };
+            let n = alt.spans(self, &words(&u.text)).count();
+            if n > 0 {
+                out.insert(unit, n as f32);
+            }
+        }
+        out
+    }
+
+    /// Turns typed words into terms: a phrase the handbook lists as a synonym becomes its whole
+    /// group; common words are dropped unless nothing else was typed.
+    fn resolve(&self, language: &Language, typed: &[String]) -> Matcher {
+        let stem_of = |w: &String| language.stems(w, w)[0].clone();
+        let typed_stems: Vec<String> = typed.iter().map(stem_of).collect();
+        let all_common = typed.iter().all(|w| language.is_stop_word(w));
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < typed.len() {
+            let last = i + 1 == typed.len();
+            // The longest phrase of any group that the typed words start with here.
+            let group = self
+                .synonyms
+                .iter()
+                .flat_map(|group| group.iter().map(move |p| (group, p)))
+                .filter(|(_, p)| {
+                    p.len() <= typed.len() - i
+                        && p.iter()
+                            .zip(&typed_stems[i..])
+                            .all(|(w, t)| stem_of(w) == *t)
+                })
+                .max_by_key(|(_, p)| p.len())
+                .map(|(group, p)| (group, p.len()));
+            if let Some((group, len)) = group
+                && !(len == 1 && language.is_stop_word(&typed[i]) && !all_common)
+            {
+                let used = &typed[i..i + len];
+                let mut alts: Vec<Alternative> = Vec::new();
+                // The words as typed, with prefixes while the last one is being typed.
+                let as_typed: Vec<HashSet<u32>> = used
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| self.word_set(language, w, last && k + 1 == len))
+                    .collect();
+                // When the handbook lacks the reader's own word, its synonyms are the answer
+                // and count in full.
+                let weight = if as_typed.iter().any(HashSet::is_empty) {
+                    EXACT
+                } else {
+                    SYNONYM
+                };
+                alts.push(Alternative {
+                    words: as_typed,
+                    weight: EXACT,
+                });
+                for phrase in group.iter().filter(|p| p.as_slice() != used) {
+                    alts.push(Alternative {
+                        words: phrase
+                            .iter()
+                            .map(|w| self.word_set(language, w, false))
+                            .collect(),
+                        weight,
+                    });
+                }
+                i += len;
+                terms.push(Term {
+                    alternatives: alts,
+                    common: false,
+                });
+                continue;
+            }
+            let word = &typed[i];
+            i += 1;
+            let common = language.is_stop_word(word) && !all_common;
+            // Each way of matching is its own alternative, so a stem or a prefix never scores
+            // as much as the word itself.
+            let mut by_weight: Vec<(f32, HashSet<u32>)> = Vec::new();
+            for (w, weight) in self.accepted(language, word, true) {
+                match by_weight.iter_mut().find(|(x, _)| *x == weight) {
+                    Some((_, set)) => {
+                        set.insert(w);
+                    }
+                    None => by_weight.push((weight, HashSet::from([w]))),
+                }
+            }
+            by_weight.sort_by(|a, b| b.0.total_cmp(&a.0));
+            terms.push(Term {
+                alternatives: by_weight
+                    .into_iter()
+                    .map(|(weight, set)| Alternative {
+                        words: vec![set],
+                        weight,
+                    })
+                    .collect(),
+                common,
+            });
+        }
+        Matcher { terms }
+    }
+
+    /// Every vocabulary word one typed word accepts, whatever its worth.
+    fn word_set(&self, language: &Language, word: &str, prefix: bool) -> HashSet<u32> {
+        self.accepted(language, word, prefix)
+            .into_iter()
+            .filter(|(_, weight)| *weight >= STEM || prefix)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    /// Words of the handbook within two edits of a typed word it lacks, most common first.
+    fn suggest(&self, language: &Language, typed: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for word in typed {
+            if language.is_stop_word(word) || self.position(word).is_some() || word.len() < 3 {
+                continue;
+            }
+            let best = self
+                .vocab
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.chars().count() >= 3 && !v.chars().any(char::is_numeric))
+                .map(|(i, v)| (strsim::levenshtein(word, v), i))
+                // Two edits only for longer words: short ones would suggest unrelated words.
+                .filter(|(d, _)| *d <= 1 || (*d == 2 && word.chars().count() >= 6))
+                .min_by_key(|(d, i)| (*d, std::cmp::Reverse(self.frequency(*i as u32))));
+            if let Some((_, i)) = best
+                && !out.contains(&self.vocab[i])
+            {
+                out.push(self.vocab[i].clone());
+            }
+        }
+        out
+    }
+}
+
+/// Whether some prefix of `word` is one edit away from `typed` ("tendinit" → "tendonitis").
+fn typo_prefix(typed: &str, typed_len: usize, word: &str) -> bool {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    (typed_len.saturating_sub(1)..=typed_len + 1).any(|n| {
+        if n == 0 || n > chars.len() {
+            return false;
+        }
+        let end = chars.get(n).map_or(word.len(), |(i, _)| *i);
+        within_one_edit(typed, &word[..end])
+    })
+}
+
+impl Matcher {
+    /// The byte ranges of `text` that match the query: every word accepted by any term.
+    pub fn ranges(&self, index: &Index, text: &str) -> Vec<Range<usize>> {
+        let found: Vec<Word> = words(text);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for term in self.terms.iter().filter(|t| !t.common) {
+            for alt in &term.alternatives {
+                out.extend(alt.spans(index, &found));
+            }
+        }
+        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in out {
+            match merged.last_mut() {
+                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
