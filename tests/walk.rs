@@ -147,7 +147,7 @@ fn every_heading_by_search() {
         for c in 0..app.handbook().chapters.len() {
             for s in 0..app.handbook().chapters[c].sections.len() {
                 let section = &app.handbook().chapters[c].sections[s];
-                let (heading, unit) = (section.heading.clone(), section.first_unit);
+                let heading = section.heading.clone();
                 key(&mut app, KeyCode::Char('/'));
                 ctrl(&mut app, 'u');
                 paste(&mut app, &heading);
@@ -155,7 +155,7 @@ fn every_heading_by_search() {
                     .find
                     .hits()
                     .iter()
-                    .position(|h| h.chapter == c && h.unit == unit)
+                    .position(|h| h.chapter == c && h.section == Some(s))
                     .unwrap_or_else(|| panic!("searching {heading:?} finds its heading"));
                 for _ in 0..position {
                     key(&mut app, KeyCode::Down);

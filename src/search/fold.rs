@@ -107,32 +107,37 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
+/// Whether `a` and `b` differ by at most one insertion, deletion or substitution. Runs once
+/// per vocabulary word for a typo, so it allocates nothing and gives up early.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
+    // Byte lengths bound character counts from above, and equal for ASCII: a cheap first cut.
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 4 {
+        return false;
+    }
+    let (ns, nl) = (short.chars().count(), long.chars().count());
+    let (short, long, ns, nl) = if ns <= nl {
+        (short, long, ns, nl)
     } else {
-        (&b, &a)
+        (long, short, nl, ns)
     };
-    if long.len() - short.len() > 1 {
+    if nl - ns > 1 {
         return false;
     }
     let prefix = short
-        .iter()
-        .zip(long.iter())
+        .chars()
+        .zip(long.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    if short.len() == long.len() {
+    if ns == nl {
         // One substitution: the rest after the first difference must match.
-        short[prefix.min(short.len())..]
-            .iter()
-            .skip(1)
-            .eq(long[prefix.min(long.len())..].iter().skip(1))
+        short
+            .chars()
+            .skip(prefix + 1)
+            .eq(long.chars().skip(prefix + 1))
     } else {
         // One insertion into the shorter word.
-        short[prefix..] == long[prefix + 1..]
+        short.chars().skip(prefix).eq(long.chars().skip(prefix + 1))
     }
 }
 

@@ -60,6 +60,8 @@ pub struct Index {
     pub(super) stems: HashMap<String, Vec<u32>>,
     /// The handbook's synonym groups, each phrase as folded words.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// The same phrases as the stems their words have, to recognise them in a query.
+    pub(super) synonym_stems: Vec<Vec<Vec<String>>>,
     pub(super) language: String,
 }
 
@@ -151,7 +153,7 @@ impl Index {
         } else {
             (docs.iter().map(|d| d.length).sum::<f32>() / docs.len() as f32).max(1.0)
         };
-        let synonyms = handbook
+        let synonyms: Vec<Vec<Vec<String>>> = handbook
             .synonyms
             .iter()
             .map(|group| {
@@ -167,6 +169,20 @@ impl Index {
                     .collect()
             })
             .collect();
+        let synonym_stems = synonyms
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|phrase| {
+                        phrase
+                            .iter()
+                            .map(|w| language.stems(w, w)[0].clone())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         Index {
             units,
             docs,
@@ -176,6 +192,7 @@ impl Index {
             postings,
             stems,
             synonyms,
+            synonym_stems,
             language: handbook.language.clone(),
         }
     }

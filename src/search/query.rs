@@ -14,6 +14,8 @@ use crate::content::{Handbook, clean::clean_line};
 
 /// Longest query, in characters. A longer paste is cut here.
 pub const MAX_QUERY_CHARS: usize = 256;
+/// Words of a query looked at; a longer paste is cut here (a question is rarely half as long).
+pub const MAX_QUERY_WORDS: usize = 32;
 /// Words of at least this many letters tolerate one typo.
 pub const TYPO_MIN_CHARS: usize = 5;
 
@@ -30,6 +32,8 @@ const COMMON: f32 = 0.3;
 const TYPO: f32 = 0.3;
 /// Forms of one word (same stem) differ in length by at most this many letters.
 const MAX_FORM_DIFF: usize = 3;
+/// Suggestions are looked for the first this many typed words only.
+const MAX_SUGGESTED: usize = 4;
 /// BM25's usual constants: how fast repeats stop counting, and how much length matters.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -136,6 +140,10 @@ impl Index {
         // A typo is only forgiven for a word the handbook does not have in any form.
         if !known && typed_len >= TYPO_MIN_CHARS && !typed.chars().any(is_unspaced) {
             for (i, v) in self.vocab.iter().enumerate() {
+                // Too short to be within one edit of the typed word or of a prefix of it.
+                if v.len() + 1 < typed_len {
+                    continue;
+                }
                 if within_one_edit(typed, v) || (prefix && typo_prefix(typed, typed_len, v)) {
                     out.entry(i as u32).or_insert(TYPO);
                 }
@@ -147,7 +155,11 @@ impl Index {
     /// Runs a query over `handbook`, the edition this index was built from.
     pub fn search(&self, handbook: &Handbook, query: &str) -> Results {
         let query: String = clean_line(query).chars().take(MAX_QUERY_CHARS).collect();
-        let typed: Vec<String> = words(&query).into_iter().map(|w| w.folded).collect();
+        let typed: Vec<String> = words(&query)
+            .into_iter()
+            .take(MAX_QUERY_WORDS)
+            .map(|w| w.folded)
+            .collect();
         if typed.is_empty() {
             return Results::default();
         }
@@ -294,8 +306,10 @@ impl Index {
     /// Turns typed words into terms: a phrase the handbook lists as a synonym becomes its whole
     /// group; common words are dropped unless nothing else was typed.
     fn resolve(&self, language: &Language, typed: &[String]) -> Matcher {
-        let stem_of = |w: &String| language.stems(w, w)[0].clone();
-        let typed_stems: Vec<String> = typed.iter().map(stem_of).collect();
+        let typed_stems: Vec<String> = typed
+            .iter()
+            .map(|w| language.stems(w, w)[0].clone())
+            .collect();
         let all_common = typed.iter().all(|w| language.is_stop_word(w));
         let mut terms = Vec::new();
         let mut i = 0;
@@ -305,13 +319,9 @@ impl Index {
             let group = self
                 .synonyms
                 .iter()
-                .flat_map(|group| group.iter().map(move |p| (group, p)))
-                .filter(|(_, p)| {
-                    p.len() <= typed.len() - i
-                        && p.iter()
-                            .zip(&typed_stems[i..])
-                            .all(|(w, t)| stem_of(w) == *t)
-                })
+                .zip(&self.synonym_stems)
+                .flat_map(|(group, stems)| stems.iter().map(move |p| (group, p)))
+                .filter(|(_, p)| p.len() <= typed.len() - i && p[..] == typed_stems[i..i + p.len()])
                 .max_by_key(|(_, p)| p.len())
                 .map(|(group, p)| (group, p.len()));
             if let Some((group, len)) = group
@@ -393,7 +403,7 @@ impl Index {
     /// Words of the handbook within two edits of a typed word it lacks, most common first.
     fn suggest(&self, language: &Language, typed: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for word in typed {
+        for word in typed.iter().take(MAX_SUGGESTED) {
             if language.is_stop_word(word) || self.position(word).is_some() || word.len() < 3 {
                 continue;
             }
@@ -401,7 +411,12 @@ impl Index {
                 .vocab
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| v.chars().count() >= 3 && !v.chars().any(char::is_numeric))
+                .filter(|(_, v)| {
+                    v.len() + 2 >= word.len()
+                        && v.len() <= word.len() + 8
+                        && v.chars().count() >= 3
+                        && !v.chars().any(char::is_numeric)
+                })
                 .map(|(i, v)| (strsim::levenshtein(word, v), i))
                 // Two edits only for longer words: short ones would suggest unrelated words.
                 .filter(|(d, _)| *d <= 1 || (*d == 2 && word.chars().count() >= 6))
@@ -418,13 +433,15 @@ impl Index {
 
 /// Whether some prefix of `word` is one edit away from `typed` ("tendinit" → "tendonitis").
 fn typo_prefix(typed: &str, typed_len: usize, word: &str) -> bool {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    (typed_len.saturating_sub(1)..=typed_len + 1).any(|n| {
-        if n == 0 || n > chars.len() {
-            return false;
-        }
-        let end = chars.get(n).map_or(word.len(), |(i, _)| *i);
-        within_one_edit(typed, &word[..end])
+    // The byte offset where each candidate prefix (of typed_len - 1 to + 1 characters) ends.
+    let mut ends = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .skip(typed_len.saturating_sub(1).max(1));
+    (0..3).any(|_| {
+        ends.next()
+            .is_some_and(|end| within_one_edit(typed, &word[..end]))
     })
 }
 
