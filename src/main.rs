@@ -203,8 +203,9 @@ fn run(cli: Cli) -> io::Result<Status> {
             &results,
             text,
             width,
-        )?;
-        out.flush()?;
+        )
+        .map_err(write_error)?;
+        out.flush().map_err(write_error)?;
         return Ok(if found {
             Status::Success
         } else {

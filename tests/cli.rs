@@ -28,6 +28,7 @@ const OUTPUTS: &[&[&str]] = &[
     &["check"],
     &["print"],
     &["print", "rupture"],
+    &["search", "tendon"],
     &[],
 ];
 

@@ -1,8 +1,8 @@
 //! `achilles-handbook search`: ranked results as plain text, grep's exit statuses, `--lang`,
+//! and what it says when nothing matches.
 
 // These tests run the program as a script would.
 #![allow(clippy::disallowed_types)]
-//! and what it says when nothing matches.
 
 use std::process::Command;
 
