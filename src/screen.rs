@@ -17,6 +17,16 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 
+/// The largest area drawn, in columns and rows: more than anyone reads at once. A larger
+/// window (a mistaken or hostile size report says 65535 × 65535) gets this much, so the
+/// memory and time a frame takes stay bounded at any window size.
+pub const MAX_AREA: (u16, u16) = (500, 200);
+
+/// The part of a window of this size that is drawn.
+pub fn bounded(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_AREA.0), height.min(MAX_AREA.1))
+}
+
 /// Unchanged cells between two changes on a row are rewritten when there are at most this
 /// many: about what a cursor move (`ESC [ row ; col H`) costs.
 const MAX_GAP: u16 = 6;
@@ -90,6 +100,36 @@ impl<W: Write> Screen<W> {
     pub fn draw(&mut self, app: &App, area: Rect) -> io::Result<()> {
         let mut next = Buffer::empty(area);
         let cursor = crate::view::render(app, area, &mut next);
+        self.show(next, cursor)
+    }
+
+    /// Draws `app` in a window of `width` × `height`, using at most [`MAX_AREA`] of it: the
+    /// view gets the bounded area, and a window larger than that gets a note beside it (below
+    /// it, or to its right when only the width is too large).
+    pub fn draw_window(&mut self, app: &App, width: u16, height: u16) -> io::Result<()> {
+        let (w, h) = bounded(width, height);
+        let view = Rect::new(0, 0, w, h);
+        if (w, h) == (width, height) {
+            return self.draw(app, view);
+        }
+        let note = app.text().window_too_large;
+        let note_width = u16::try_from(note.width()).unwrap_or(u16::MAX);
+        let (area, x, y) = if height > h {
+            (Rect::new(0, 0, w, h + 1), 0, h)
+        } else {
+            let right = w.saturating_add(1).saturating_add(note_width).min(width);
+            (Rect::new(0, 0, right, h), w + 1, 0)
+        };
+        let mut next = Buffer::empty(area);
+        let cursor = crate::view::render(app, view, &mut next);
+        let room = usize::from(area.width.saturating_sub(x));
+        next.set_stringn(
+            x,
+            y,
+            note,
+            room,
+            ratatui::style::Style::new().add_modifier(Modifier::REVERSED),
+        );
         self.show(next, cursor)
     }
 

@@ -16,7 +16,6 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{Command as _, cursor, queue};
-use ratatui::layout::Rect;
 use signal_hook::consts::signal::SIGTSTP;
 use signal_hook::iterator::Signals;
 
@@ -128,6 +127,7 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
     // The first screen is laid out before the terminal changes, so it appears at once.
     let start = Instant::now();
     let (width, height) = size()?;
+    let (width, height) = crate::screen::bounded(width, height);
     app.update(Action::Resize { width, height }, Duration::ZERO);
     // Declared before the writer, so it is dropped after it: should a panic unwind past a
     // half-written frame, the writer's last flush cannot leave the terminal in our modes.
@@ -276,18 +276,22 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
         } else {
             Action::Touch
         }),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Resize(width, height) => {
+            let (width, height) = crate::screen::bounded(width, height);
+            Some(Action::Resize { width, height })
+        }
         _ => None,
     }
 }
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
 fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &mut App, now: Duration) -> io::Result<()> {
-    let (width, height) = size()?;
+    let (window_width, window_height) = size()?;
     // The window may have changed since the last Resize event reached the app (a drag sends
-    // many); lay out for the size being drawn.
+    // many); lay out for the size being drawn, which is bounded.
+    let (width, height) = crate::screen::bounded(window_width, window_height);
     if (width, height) != (app.width, app.height) {
         app.update(Action::Resize { width, height }, now);
     }
-    screen.draw(app, Rect::new(0, 0, width, height))
+    screen.draw_window(app, window_width, window_height)
 }

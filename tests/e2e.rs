@@ -300,3 +300,34 @@ fn ascii_help_key_names() {
         }
     }
 }
+
+/// A window larger than anyone reads (65535 × 65535, as a hostile `stty` or SSH window change
+/// can report) is drawn in a bounded area: the program keeps running and answering keys, and
+/// a window just too wide says so beside what it draws.
+#[test]
+fn huge_windows_are_drawn_in_a_bounded_area() {
+    let mut t = Tui::run(&[]);
+    t.wait_for("[1 Overview]");
+    let before = t.raw().len();
+    t.resize_pty(65535, 65535);
+    t.send("3");
+    // A frame drawn for the huge window (too large for this emulator to show sensibly).
+    let deadline = std::time::Instant::now() + common::TIMEOUT;
+    while t.raw().len() < before + 1000 && t.is_running() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no frame for the huge window"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.assert_running("a 65535 x 65535 window");
+    t.resize_pty(100, 30);
+    t.wait_for("[3 Rupture]");
+    t.resize(620, 30);
+    t.wait_for("The window is larger than the handbook draws");
+    t.send("2");
+    t.wait_for("[2 Tendonitis]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}

@@ -431,6 +431,21 @@ impl Tui {
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
+    /// Resizes the pty only (the program gets SIGWINCH); the parser keeps its size, for window
+    /// sizes no emulator could hold.
+    pub fn resize_pty(&mut self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("the pty is open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
     /// The pty's local flags ICANON, ECHO and ISIG, if the termios can be read.
     pub fn termios_cooked(&self) -> Result<bool, String> {
         let master = self.master.as_ref().ok_or("the pty is closed")?;
