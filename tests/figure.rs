@@ -157,7 +157,7 @@ fn a_screen_reader_gets_the_alt_text_and_the_caption() {
     let screen = text(Vt::new().draw(&app));
     let alt_start: String = chapter.units[unit].text.chars().take(40).collect();
     assert!(screen.contains(&alt_start), "{screen}");
-    assert!(screen.contains(&chapter.units[unit + 1].text), "{screen}");
+    assert!(screen.contains(&chapter.units[unit - 1].text), "{screen}");
     assert!(!screen.contains('╲'), "{screen}");
 }
 
@@ -175,7 +175,7 @@ fn print_gives_the_alt_text_and_caption_not_the_drawing() {
             flat.contains(&squeeze(&chapter.units[unit].text)),
             "{printed}"
         );
-        assert!(printed.contains(&chapter.units[unit + 1].text), "{printed}");
+        assert!(printed.contains(&chapter.units[unit - 1].text), "{printed}");
         assert!(
             !printed.contains('╲') && !printed.contains(":::"),
             "{printed}"

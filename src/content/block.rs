@@ -56,7 +56,7 @@ impl Art {
     }
 }
 
-/// A figure's drawings. Its alt text is the unit's text and its caption the next unit.
+/// A figure's drawings. Its alt text is the unit's text and its caption the unit before.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub art: Art,
@@ -90,7 +90,7 @@ pub enum UnitKind {
     Link(Target),
     /// A drawing; the text is its alt text, which print, screen readers and search use.
     Figure(Box<Figure>),
-    /// The words under a figure.
+    /// A figure's title, shown above its drawing or its alt text.
     Caption,
 }
 
@@ -178,14 +178,14 @@ impl UnitKind {
             UnitKind::ContactPhone => matches!(prev, UnitKind::ContactLabel { .. }),
             UnitKind::ContactHours => *prev == UnitKind::ContactPhone,
             UnitKind::Link(_) => prev.target().is_some(),
-            UnitKind::Caption => matches!(prev, UnitKind::Figure(_)),
+            UnitKind::Figure(_) => *prev == UnitKind::Caption,
             UnitKind::Title
             | UnitKind::Summary
             | UnitKind::Heading
             | UnitKind::Paragraph
             | UnitKind::Callout(_)
             | UnitKind::ContactLabel { .. }
-            | UnitKind::Figure(_) => false,
+            | UnitKind::Caption => false,
         }
     }
 }
@@ -359,12 +359,14 @@ pub(super) fn build_block(
             );
         };
         let alt = cx.text(alt, "alt");
-        if let Some(art) = drawn {
-            push(UnitKind::Figure(Box::new(Figure { art, ascii })), alt);
-        }
+        // The caption stands above, as the figure's title: a search hit on it, or a jump to
+        // it, then shows the drawing below it.
         if let Some(c) = &b.caption {
             let caption = cx.text(c, "caption");
             push(UnitKind::Caption, caption);
+        }
+        if let Some(art) = drawn {
+            push(UnitKind::Figure(Box::new(Figure { art, ascii })), alt);
         }
     }
 }
@@ -437,7 +439,7 @@ mod tests {
         let rows: Vec<&str> = figure.art.rows().map(|r| &figure.art.text[r]).collect();
         assert_eq!(rows, ["   /\\", "  /  \\", " /____\\"]);
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        assert!(texts.ends_with(&["A triangle.", "A roof."]), "{texts:?}");
+        assert!(texts.ends_with(&["A roof.", "A triangle."]), "{texts:?}");
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
             spans.push(Span::styled(g.bar, t.meta));
             t.text
         }
-        LineKind::Caption => t.meta,
+        LineKind::Caption => t.summary,
         LineKind::Link { first } => {
             let focused = p.focus.is_some() && p.focus == l.unit;
             let mark = match (first, focused) {
