@@ -63,3 +63,91 @@ fn a_handbook_over_the_total_cap_is_refused() {
     assert!(message.contains("larger than"), "{message}");
     assert!(message.contains("remove some content"), "{message}");
 }
+
+/// A chapter with `sections` sections, then one section of `see` links to `targets`.
+fn linking_chapter(sections: usize, targets: &[String]) -> String {
+    let mut c = String::from(
+        "tab = \"One\"\ntitle = \"One\"\nsummary = \"Links.\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\n",
+    );
+    for i in 0..sections {
+        c.push_str(&format!(
+            "[[sections]]\nid = \"part-{i}\"\nheading = \"Part {i}\"\n[[sections.blocks]]\nparagraph = \"Text.\"\n"
+        ));
+    }
+    c.push_str("[[sections]]\nid = \"links\"\nheading = \"Links\"\n");
+    for t in targets {
+        c.push_str(&format!(
+            "[[sections.blocks]]\nsee = \"{t}\"\ntext = \"Go\"\n"
+        ));
+    }
+    c
+}
+
+fn manifest_of(ids: &[String]) -> String {
+    let list: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    format!(
+        "title = \"T\"\norganisation = \"O\"\nlanguage = \"en\"\nlanguage_name = \"E\"\nversion = \"1\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\ndisclaimer = \"D\"\nchapters = [{}]\n",
+        list.join(", ")
+    )
+}
+
+/// Thousands of bad links into a chapter of thousands of sections: at most 100 messages for
+/// the file plus one that counts the rest, each short, with near ids instead of every id.
+#[test]
+fn messages_are_capped_per_file_and_suggest_near_ids() {
+    let mut targets = vec!["one#part-12x".to_owned(), "onee".to_owned()];
+    targets.extend((0..3000).map(|i| format!("one#missing-{i}")));
+    let files: std::collections::BTreeMap<String, Vec<u8>> = [
+        (
+            "handbook.toml".to_owned(),
+            manifest_of(&["one".into()]).into_bytes(),
+        ),
+        (
+            "one.toml".to_owned(),
+            linking_chapter(2000, &targets).into_bytes(),
+        ),
+    ]
+    .into();
+    let loaded = load_files("t", files);
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages.len(),
+        101,
+        "{:#?}",
+        &messages[..5.min(messages.len())]
+    );
+    assert!(
+        messages[100].contains("2902 more problem(s)"),
+        "{}",
+        messages[100]
+    );
+    assert!(messages.iter().all(|m| m.len() < 400), "a long message");
+    assert!(
+        messages[0].contains("did you mean \"part-12\""),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("did you mean \"one\""),
+        "{}",
+        messages[1]
+    );
+    assert!(loaded.library.is_none());
+}
+
+/// A manifest of 40,000 ids whose files are missing: each is reported where it is listed,
+/// capped like any file's messages.
+#[test]
+fn a_manifest_of_many_missing_chapters_is_capped() {
+    let ids: Vec<String> = (0..40_000).map(|i| format!("c{i}")).collect();
+    let files: std::collections::BTreeMap<String, Vec<u8>> =
+        [("handbook.toml".to_owned(), manifest_of(&ids).into_bytes())].into();
+    let loaded = load_files("t", files);
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 101);
+    assert!(
+        messages[100].contains("39900 more problem(s)"),
+        "{}",
+        messages[100]
+    );
+}

@@ -100,37 +100,118 @@ pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> 
     (chapter, pending)
 }
 
-/// Resolves `chapter` or `chapter#section` against the edition's chapters.
-pub(super) fn resolve(chapters: &[Chapter], target: &str) -> Result<Target, String> {
-    let (chapter_id, section_id) = match target.split_once('#') {
-        Some((c, s)) => (c, Some(s)),
-        None => (target, None),
-    };
-    let Some(chapter) = chapters.iter().position(|c| c.id == chapter_id) else {
-        let known: Vec<&str> = chapters.iter().map(|c| c.id.as_str()).collect();
-        return Err(format!(
-            "`see` points at chapter \"{chapter_id}\", which does not exist; the chapters are {}",
-            known.join(", ")
-        ));
-    };
-    let section = match section_id {
-        None => None,
-        Some(sid) => match chapters[chapter].sections.iter().position(|s| s.id == sid) {
-            Some(i) => Some(i),
-            None => {
-                let known: Vec<&str> = chapters[chapter]
+/// Every chapter and section id of an edition, indexed once, so each link resolves in
+/// constant time however many there are.
+pub(super) struct Targets<'a> {
+    chapters: &'a [Chapter],
+    by_id: HashMap<&'a str, (usize, HashMap<&'a str, usize>)>,
+}
+
+impl<'a> Targets<'a> {
+    pub fn new(chapters: &'a [Chapter]) -> Self {
+        let by_id = chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let sections = c
                     .sections
                     .iter()
-                    .map(|s| s.id.as_str())
+                    .enumerate()
+                    .map(|(j, s)| (s.id.as_str(), j))
                     .collect();
-                return Err(format!(
-                    "`see` points at section \"{sid}\" of \"{chapter_id}\", which does not exist; its sections are {}",
-                    known.join(", ")
-                ));
-            }
-        },
-    };
-    Ok(Target { chapter, section })
+                (c.id.as_str(), (i, sections))
+            })
+            .collect();
+        Targets { chapters, by_id }
+    }
+
+    /// The place `target` ("chapter" or "chapter#section") names, or what to fix; `suggest`
+    /// adds the nearest ids ("did you mean").
+    pub fn resolve(&self, target: &str, suggest: bool) -> Result<Target, String> {
+        let (chapter_id, section_id) = match target.split_once('#') {
+            Some((c, s)) => (c, Some(s)),
+            None => (target, None),
+        };
+        let Some((chapter, sections)) = self.by_id.get(chapter_id) else {
+            let hint = if suggest {
+                near(
+                    chapter_id,
+                    self.chapters.iter().map(|c| c.id.as_str()),
+                    "the chapters are",
+                )
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "`see` points at chapter \"{chapter_id}\", which does not exist{hint}"
+            ));
+        };
+        let section = match section_id {
+            None => None,
+            Some(sid) => match sections.get(sid) {
+                Some(i) => Some(*i),
+                None => {
+                    let hint = if suggest {
+                        near(
+                            sid,
+                            self.chapters[*chapter]
+                                .sections
+                                .iter()
+                                .map(|s| s.id.as_str()),
+                            "its sections are",
+                        )
+                    } else {
+                        String::new()
+                    };
+                    return Err(format!(
+                        "`see` points at section \"{sid}\" of \"{chapter_id}\", which does not exist{hint}"
+                    ));
+                }
+            },
+        };
+        Ok(Target {
+            chapter: *chapter,
+            section,
+        })
+    }
+}
+
+/// How many near ids a message lists.
+const NEAR: usize = 3;
+
+/// Up to this many ids are all listed when none is near.
+const LIST_ALL: usize = 12;
+
+/// "; did you mean "a", "b"?" with the ids closest to `wanted` by edit distance; when none is
+/// close, every id if there are few (after `all_are`), else a count and the first few. Never
+/// a list of thousands.
+fn near<'a>(wanted: &str, ids: impl Iterator<Item = &'a str> + Clone, all_are: &str) -> String {
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut close: Vec<(usize, &str)> = ids
+        .clone()
+        .filter_map(|id| {
+            let d = strsim::levenshtein(wanted, id);
+            (d <= limit).then_some((d, id))
+        })
+        .collect();
+    close.sort();
+    if !close.is_empty() {
+        let quoted: Vec<String> = close
+            .into_iter()
+            .take(NEAR)
+            .map(|(_, id)| format!("\"{id}\""))
+            .collect();
+        return format!("; did you mean {}?", quoted.join(", "));
+    }
+    let count = ids.clone().count();
+    match count {
+        0 => String::new(),
+        n if n <= LIST_ALL => format!("; {all_are} {}", ids.collect::<Vec<_>>().join(", ")),
+        n => format!(
+            "; there are {n}, such as {}",
+            ids.take(NEAR).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,32 @@ impl Diagnostic {
         }
     }
 
+    /// A problem at a byte offset of `source`, located with the file's line starts (see
+    /// `file_cx::line_starts`): a binary search and a count within one line, so a file with
+    /// many problems is not rescanned from its start for each.
+    pub fn at_line(
+        path: &str,
+        source: &str,
+        line_starts: &[usize],
+        offset: usize,
+        message: impl AsRef<str>,
+    ) -> Self {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = line_starts.partition_point(|s| *s <= offset).max(1);
+        let start = line_starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        let column = source[start..offset].chars().count() + 1;
+        Diagnostic {
+            path: clean_line(path),
+            line,
+            column,
+            severity: Severity::Error,
+            message: clean_line(message.as_ref()),
+        }
+    }
+
     /// A problem with a whole file or folder, not a place in it.
     pub fn file(path: &str, message: impl AsRef<str>) -> Self {
         Diagnostic {
@@ -100,6 +126,19 @@ mod tests {
         assert_eq!(line_column(src, 10), (2, 4));
         assert_eq!(line_column(src, 999), (3, 1));
         assert_eq!(line_column(src, 8), (2, 2));
+    }
+
+    #[test]
+    fn line_starts_locate_like_a_rescan() {
+        let src = "a = 1\nbé = 2\n\nx";
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for offset in 0..=src.len() + 3 {
+            let a = Diagnostic::at("f", src, offset, "m");
+            let b = Diagnostic::at_line("f", src, &starts, offset, "m");
+            assert_eq!((a.line, a.column), (b.line, b.column), "offset {offset}");
+        }
     }
 
     #[test]

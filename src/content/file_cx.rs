@@ -29,8 +29,13 @@ pub(super) fn line_starts(source: &str) -> Vec<usize> {
 
 impl FileCx<'_> {
     pub fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        self.out
-            .push(Diagnostic::at(&self.path, self.source, span.start, message));
+        self.out.push(Diagnostic::at_line(
+            &self.path,
+            self.source,
+            &self.line_starts,
+            span.start,
+            message,
+        ));
     }
 
     pub fn line_of(&self, offset: usize) -> usize {

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::chapter::{Pending, build_chapter, resolve};
+use super::chapter::{Pending, Targets, build_chapter};
 use super::diagnostic::Diagnostic;
 use super::file_cx::{FileCx, line_starts};
 use super::model::{Chapter, Handbook, Library, UnitKind};
@@ -62,6 +62,7 @@ fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded 
     diagnostics.sort();
     diagnostics.dedup();
     let ok = !diagnostics.iter().any(Diagnostic::is_error) && !editions.is_empty();
+    let diagnostics = cap_per_file(diagnostics);
     Loaded {
         library: ok.then_some(Library { editions }),
         diagnostics,
@@ -81,9 +82,10 @@ fn compare_editions(editions: &[Handbook], manifests: &[String], out: &mut Vec<D
                 ),
             ));
         }
+        let own: HashSet<&str> = edition.chapters.iter().map(|c| c.id.as_str()).collect();
         for other in editions {
             for chapter in &other.chapters {
-                if !edition.chapters.iter().any(|c| c.id == chapter.id) {
+                if !own.contains(chapter.id.as_str()) {
                     out.push(Diagnostic::file(
                         manifest,
                         format!(
@@ -114,9 +116,10 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
     };
     let raw: RawManifest = cx.parse()?;
     let mut ids: Vec<(String, Range<usize>)> = Vec::new();
+    let mut seen = HashSet::new();
     for id in raw.chapters.get_ref() {
         let value = cx.id(id, "chapters");
-        if ids.iter().any(|(seen, _)| *seen == value) {
+        if !seen.insert(value.clone()) {
             cx.error(
                 id.span(),
                 format!(
@@ -184,6 +187,7 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
     }
 
     // Each chapter is parsed on its own, then links are resolved against all of them.
+    let manifest_starts = std::mem::take(&mut cx.line_starts);
     let out = cx.out;
     let mut pending = Vec::new();
     let mut texts = Vec::new();
@@ -193,9 +197,10 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
             Ok(text) => texts.push((id.clone(), folder.display(&file), text)),
             // A file that is there but unreadable says why, at its own place.
             Err(d) if folder.has(&file) => out.push(d),
-            Err(_) => out.push(Diagnostic::at(
+            Err(_) => out.push(Diagnostic::at_line(
                 &folder.display(MANIFEST),
                 &manifest_text,
+                &manifest_starts,
                 span.start,
                 format!(
                     "chapter \"{id}\" is listed here but {file} is missing beside handbook.toml"
@@ -211,22 +216,29 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
         }
     }
     let mut qr_seen = false;
+    let listed: HashSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+    let loaded: HashSet<String> = handbook.chapters.iter().map(|c| c.id.clone()).collect();
+    let mut resolved = Vec::new();
+    let targets = Targets::new(&handbook.chapters);
     for (index, path, text, left) in pending {
         let mut cx = FileCx {
             path,
-            line_starts: Vec::new(),
+            line_starts: line_starts(text),
             source: text,
             out,
         };
+        let mut shown = 0;
         for link in left.links {
-            match resolve(&handbook.chapters, &link.target) {
-                Ok(target) => {
-                    handbook.chapters[index].units[link.unit].kind = UnitKind::Link(target);
-                }
+            // Near ids are looked for only while this file's messages are still shown.
+            match targets.resolve(&link.target, shown < MAX_PER_FILE) {
+                Ok(target) => resolved.push((index, link.unit, target)),
                 // A link into a listed chapter that failed to load is not this file's fault:
                 // that chapter's own error is already reported.
-                Err(_) if links_to_broken(&link.target, &ids, &handbook.chapters) => {}
-                Err(why) => cx.error(link.span, why),
+                Err(_) if links_to_broken(&link.target, &listed, &loaded) => {}
+                Err(why) => {
+                    shown += 1;
+                    cx.error(link.span, why);
+                }
             }
         }
         for span in left.qr {
@@ -238,6 +250,9 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
             }
             qr_seen = true;
         }
+    }
+    for (index, unit, target) in resolved {
+        handbook.chapters[index].units[unit].kind = UnitKind::Link(target);
     }
     Some(handbook)
 }
@@ -270,7 +285,46 @@ fn parse_chapters(
 }
 
 /// Whether `target` names a chapter the manifest lists but that did not load.
-fn links_to_broken(target: &str, listed: &[(String, Range<usize>)], loaded: &[Chapter]) -> bool {
+fn links_to_broken(target: &str, listed: &HashSet<&str>, loaded: &HashSet<String>) -> bool {
     let id = target.split_once('#').map_or(target, |(c, _)| c);
-    listed.iter().any(|(l, _)| l == id) && !loaded.iter().any(|c| c.id == id)
+    listed.contains(id) && !loaded.contains(id)
+}
+
+/// At most this many problems are reported per file, then how many more there are: a file
+/// with thousands of the same mistake gets a readable report, not megabytes of it.
+pub const MAX_PER_FILE: usize = 100;
+
+/// Keeps the first [`MAX_PER_FILE`] problems of each file (they come sorted by file) and adds
+/// one that counts the rest.
+fn cap_per_file(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(all.len().min(4 * MAX_PER_FILE));
+    let mut rest: Option<(String, usize, usize)> = None;
+    let mut in_file = 0;
+    let flush = |out: &mut Vec<Diagnostic>, rest: &mut Option<(String, usize, usize)>| {
+        if let Some((path, more, errors)) = rest.take() {
+            let d = Diagnostic::file(
+                &path,
+                format!(
+                    "{more} more problem(s) in this file not shown ({errors} of them errors); fix the ones above and check again"
+                ),
+            );
+            out.push(if errors == 0 { d.warning() } else { d });
+        }
+    };
+    for d in all {
+        if out.last().is_none_or(|last| last.path != d.path) {
+            flush(&mut out, &mut rest);
+            in_file = 0;
+        }
+        in_file += 1;
+        if in_file <= MAX_PER_FILE {
+            out.push(d);
+        } else {
+            let entry = rest.get_or_insert_with(|| (d.path.clone(), 0, 0));
+            entry.1 += 1;
+            entry.2 += usize::from(d.is_error());
+        }
+    }
+    flush(&mut out, &mut rest);
+    out
 }
