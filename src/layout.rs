@@ -1,11 +1,11 @@
 //! Screen geometry shared by the view (to draw) and `update` (to page, and to know what a click
 //! hit): where the tab bar, body, text column and status line are for a window size, and where
-//! each tab stands. Pure functions of sizes and labels; no drawing, no state.
-
-use ratatui::layout::{Position, Rect};
-use unicode_width::UnicodeWidthStr;
+//! each tab stands (`tabs`). Pure functions of sizes and labels; no drawing, no state.
 
 use crate::doc::MAX_TEXT_WIDTH;
+use ratatui::layout::{Position, Rect};
+
+pub mod tabs;
 
 /// Smallest window the interface is drawn in; below it a short message asks for more room.
 pub const MIN_WIDTH: u16 = 20;
@@ -102,47 +102,6 @@ pub fn list_entry(list: Rect, offset: usize, column: u16, row: u16) -> Option<us
         .then(|| offset + usize::from(row - list.y))
 }
 
-/// A tab's label as drawn: its number and label, with brackets on the selected one so the
-/// choice does not rest on colour.
-pub fn tab_label(number: usize, label: &str, selected: bool) -> String {
-    if selected {
-        format!("[{number} {label}]")
-    } else {
-        format!(" {number} {label} ")
-    }
-}
-
-/// Columns each visible tab occupies, as (chapter, start column, width). When the tabs are wider
-/// than the window, a window of them that contains the selected one is shown.
-pub fn tab_positions(labels: &[&str], selected: usize, width: u16) -> Vec<(usize, u16, u16)> {
-    let widths: Vec<u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| u16::try_from(tab_label(i + 1, l, i == selected).width()).unwrap_or(u16::MAX))
-        .collect();
-    // Leave room for the "more" marks at either end.
-    let room = width.saturating_sub(2);
-    let mut first = 0;
-    loop {
-        let mut used: u16 = 0;
-        let mut shown = Vec::new();
-        for (i, w) in widths.iter().enumerate().skip(first) {
-            if used.saturating_add(*w) > room {
-                break;
-            }
-            shown.push((i, 1 + used, *w));
-            used = used.saturating_add(*w);
-        }
-        if shown.iter().any(|(i, _, _)| *i == selected)
-            || first >= selected
-            || first + 1 >= labels.len()
-        {
-            return shown;
-        }
-        first += 1;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,29 +126,5 @@ mod tests {
         assert_eq!(list_offset(30, 4), 27);
         assert_eq!(list_offset(2, 4), 0);
         assert_eq!(list_offset(5, 0), 5);
-    }
-
-    #[test]
-    fn the_selected_tab_is_always_shown() {
-        let labels = [
-            "Overview",
-            "Tendonitis",
-            "Rupture",
-            "Care team",
-            "Research",
-            "Training",
-            "Contact",
-        ];
-        for sel in 0..labels.len() {
-            for width in [20u16, 30, 50, 80, 120] {
-                let shown = tab_positions(&labels, sel, width);
-                assert!(
-                    shown.iter().any(|(i, _, _)| *i == sel),
-                    "sel {sel} width {width}"
-                );
-                assert!(shown.iter().all(|(_, x, w)| x + w <= width));
-            }
-        }
-        assert_eq!(tab_positions(&labels, 0, 120).len(), 7);
     }
 }

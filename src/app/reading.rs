@@ -228,11 +228,12 @@ impl App {
                 .iter()
                 .map(|c| c.tab.as_str())
                 .collect();
-            let hit = layout::tab_positions(&labels, self.chapter, self.width)
+            let ellipsis = self.options.look.glyphs.ellipsis;
+            let hit = layout::tabs::tabs(&labels, self.chapter, self.width, ellipsis)
                 .into_iter()
-                .find(|(_, x, w)| column >= *x && column < x + w);
-            if let Some((chapter, _, _)) = hit {
-                self.go_to_chapter(chapter);
+                .find(|tab| tab.contains(column));
+            if let Some(tab) = hit {
+                self.go_to_chapter(tab.chapter);
             }
             return;
         }

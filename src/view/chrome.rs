@@ -22,17 +22,23 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|c| c.tab.as_str())
         .collect();
-    let shown = layout::tab_positions(&labels, app.chapter, area.width);
-    for (chapter, x, w) in &shown {
-        let selected = *chapter == app.chapter;
-        let label = layout::tab_label(chapter + 1, labels[*chapter], selected);
-        let style = if selected { t.tab_selected } else { t.tab };
-        put(buf, area.x + x, area.y, &Line::styled(label, style), *w);
+    let shown = layout::tabs::tabs(&labels, app.chapter, area.width, g.ellipsis);
+    for tab in &shown {
+        let style = if tab.chapter == app.chapter {
+            t.tab_selected
+        } else {
+            t.tab
+        };
+        let line = Line::styled(tab.text.as_str(), style);
+        put(buf, area.x + tab.x, area.y, &line, tab.width);
     }
-    if shown.first().is_some_and(|(c, _, _)| *c > 0) {
+    if shown.first().is_some_and(|tab| tab.chapter > 0) {
         put(buf, area.x, area.y, &Line::styled(g.more_left, t.mark), 1);
     }
-    if shown.last().is_some_and(|(c, _, _)| c + 1 < labels.len()) {
+    if shown
+        .last()
+        .is_some_and(|tab| tab.chapter + 1 < labels.len())
+    {
         put(
             buf,
             area.right().saturating_sub(1),
