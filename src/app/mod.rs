@@ -4,6 +4,7 @@
 
 mod find;
 mod idle;
+mod links;
 mod options;
 mod prompt;
 mod reading;
@@ -40,6 +41,13 @@ pub enum Mode {
     Qr,
 }
 
+/// A short word for the status line about the last action, until the next input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// `f` / `F` in a chapter without links.
+    NoLinks,
+}
+
 /// A place to come back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
@@ -64,6 +72,8 @@ pub struct App {
     pub focus: Option<usize>,
     /// The section of the current chapter whose heading the last jump landed on.
     pub marked: Option<usize>,
+    /// What the status line says about the last action.
+    pub message: Option<Message>,
     pub history: Vec<Place>,
     pub find: Find,
     /// Per edition; shared so a background thread can build one (see `index_wanted`).
@@ -100,6 +110,7 @@ impl App {
             docs: vec![None; chapters],
             focus: None,
             marked: None,
+            message: None,
             history: Vec::new(),
             find: Find::default(),
             indexes: Vec::new(),
@@ -223,6 +234,9 @@ impl App {
         // nothing to lose, so no notice is shown there and keys act as usual.
         if action.is_input() && self.idle.input(now) && self.mode != Mode::Home {
             return;
+        }
+        if action.is_input() {
+            self.message = None;
         }
         match action {
             Action::Tick => {

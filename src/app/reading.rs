@@ -90,46 +90,7 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             _ => {}
         }
-    }
-
-    /// The link units of the current chapter whose first line is on screen.
-    fn visible_links(&self) -> Vec<usize> {
-        let Some(doc) = self.doc() else {
-            return Vec::new();
-        };
-        let top = self.top();
-        let bottom = top + self.body_height();
-        let units = &self.handbook().chapters[self.chapter].units;
-        units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.kind.target().is_some())
-            .map(|(i, _)| i)
-            .filter(|i| {
-                doc.unit_line
-                    .get(*i)
-                    .is_some_and(|l| *l >= top && *l < bottom)
-            })
-            .collect()
-    }
-
-    fn move_focus(&mut self, forward: bool) {
-        let links = self.visible_links();
-        self.focus = match (self.focus.filter(|f| links.contains(f)), forward) {
-            (None, true) => links.first().copied(),
-            (None, false) => links.last().copied(),
-            (Some(f), true) => links
-                .iter()
-                .copied()
-                .find(|l| *l > f)
-                .or(links.first().copied()),
-            (Some(f), false) => links
-                .iter()
-                .copied()
-                .rev()
-                .find(|l| *l < f)
-                .or(links.last().copied()),
-        };
+        self.drop_hidden_focus();
     }
 
     fn follow(&mut self, unit: usize) {

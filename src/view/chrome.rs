@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::put;
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Message};
 use crate::keymap;
 use crate::layout;
 
@@ -89,6 +89,12 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         let next = keymap::first_key(&Action::NextHit, app.text(), ascii);
         let prev = keymap::first_key(&Action::PrevHit, app.text(), ascii);
         left.push_str(&format!(" ({next}/{prev})"));
+    }
+    if let Some(message) = app.message {
+        let words = match message {
+            Message::NoLinks => app.text().no_links,
+        };
+        left = format!("{}{}{words}", chapter.tab, g.separator);
     }
     if let Some(error) = &app.reload_error {
         left = format!("{}: {error}", app.text().file_error);
