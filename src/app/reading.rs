@@ -181,6 +181,9 @@ impl App {
         if layout::too_small(self.width, self.height) {
             return;
         }
+        if let Some(action) = self.scrollbar_action(column, row) {
+            return self.update_reading(action);
+        }
         let areas = self.areas();
         if row == areas.tabs.y {
             let labels: Vec<&str> = self

@@ -5,6 +5,7 @@
 //! until the reader moves on. Part of `update`; draws nothing.
 
 use super::App;
+use crate::action::Action;
 use crate::doc::Doc;
 
 /// The unit shown at `line`: on a blank line, the one that follows it (the blank belongs to
@@ -123,6 +124,39 @@ impl App {
                 let top = line.saturating_sub(2).min(self.max_scroll());
                 self.jump_to_line(top);
             }
+        }
+    }
+
+    /// What a tap on the scrollbar asks for, as the keys would ask it: the arrows scroll a
+    /// line, the track pages towards the tap, the thumb does nothing. `None` off the bar, or
+    /// when the chapter fits and no bar is drawn.
+    pub(super) fn scrollbar_action(&self, column: u16, row: u16) -> Option<Action> {
+        let bar = self.areas().scrollbar;
+        let lines = self.doc()?.lines.len();
+        let rows = usize::from(bar.height);
+        if column != bar.x || row < bar.y || row >= bar.bottom() || lines <= rows || rows < 3 {
+            return None;
+        }
+        let at = usize::from(row - bar.y);
+        if at == 0 {
+            return Some(Action::LineUp);
+        }
+        if at == rows - 1 {
+            return Some(Action::LineDown);
+        }
+        // The track between the arrows stands for the whole chapter; the screen's share of
+        // it is where the thumb is.
+        let track = rows - 2;
+        let at = at - 1;
+        let top = self.top().min(self.max_scroll());
+        let thumb_start = top * track / lines;
+        let thumb_end = ((top + rows) * track).div_ceil(lines).max(thumb_start + 1);
+        if at < thumb_start {
+            Some(Action::PageUp)
+        } else if at >= thumb_end {
+            Some(Action::PageDown)
+        } else {
+            None
         }
     }
 }
