@@ -275,6 +275,30 @@ impl Doc {
         }
     }
 
+    /// Puts `lines` above the chapter, each wrapped to the width, with a blank line after
+    /// them: the handbook's own title and disclaimer, where every reader meets them.
+    pub fn prepend(&mut self, lines: &[&str]) {
+        let width = usize::from(self.width);
+        let mut head = Doc {
+            width: self.width,
+            lines: Vec::new(),
+            unit_line: Vec::new(),
+            section_line: Vec::new(),
+        };
+        for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+            head.meta(line, width, LineKind::Meta);
+        }
+        if head.lines.is_empty() {
+            return;
+        }
+        head.blank(None);
+        let n = head.lines.len();
+        head.lines.append(&mut self.lines);
+        self.lines = head.lines;
+        self.unit_line.iter_mut().for_each(|l| *l += n);
+        self.section_line.iter_mut().for_each(|l| *l += n);
+    }
+
     /// The section shown at line `line`, if any.
     pub fn section_at(&self, line: usize) -> Option<usize> {
         self.lines.get(line).and_then(|l| l.section)

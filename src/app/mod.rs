@@ -211,6 +211,20 @@ impl App {
         }
     }
 
+    /// Lays out chapter `c` for `width` columns. The first chapter opens with the handbook's
+    /// title, organisation and disclaimer, so a reader who never sees the kiosk's welcome
+    /// screen or the printed copy still meets them.
+    fn build_doc(&self, c: usize, width: u16) -> Doc {
+        let handbook = self.handbook();
+        let mut doc = Doc::build(&handbook.chapters[c], width, self.doc_context());
+        if c == 0 {
+            let separator = self.options.look.glyphs.separator;
+            let title = format!("{}{separator}{}", handbook.title, handbook.organisation);
+            doc.prepend(&[&title, &handbook.disclaimer]);
+        }
+        doc
+    }
+
     /// Lays out the current chapter for the current width, if not done yet.
     fn ensure_doc(&mut self) {
         if self.width == 0 {
@@ -218,12 +232,7 @@ impl App {
         }
         let width = self.areas().text.width;
         if self.docs.get(self.chapter).is_some_and(Option::is_none) {
-            let doc = Doc::build(
-                &self.handbook().chapters[self.chapter],
-                width,
-                self.doc_context(),
-            );
-            self.docs[self.chapter] = Some(doc);
+            self.docs[self.chapter] = Some(self.build_doc(self.chapter, width));
         }
         self.clamp_scroll();
     }
@@ -338,14 +347,9 @@ impl App {
                         .map(|d| scroll::unit_at(d, self.scroll[c]))
                 })
                 .collect();
-            let cx = self.doc_context();
             for (c, anchor) in anchors.into_iter().enumerate() {
                 if let Some(unit) = anchor {
-                    let doc = Doc::build(
-                        &self.library.editions[self.edition].chapters[c],
-                        new_width,
-                        cx,
-                    );
+                    let doc = self.build_doc(c, new_width);
                     self.scroll[c] = doc.unit_line.get(unit).copied().unwrap_or(0);
                     self.docs[c] = Some(doc);
                 }
@@ -370,9 +374,32 @@ impl App {
             return;
         }
         let next = (self.edition + 1) % self.library.editions.len();
-        // A new language starts each chapter at its top; its lines are not the old ones.
+        // The section being read: the other language's lines are not these, but its sections
+        // match, by id where the editions share ids, else by place.
+        let section = self
+            .doc()
+            .and_then(|d| d.section_at(self.top()))
+            .and_then(|s| {
+                let id = self.handbook().chapters[self.chapter]
+                    .sections
+                    .get(s)?
+                    .id
+                    .clone();
+                Some((s, id))
+            });
+        // The other chapters start at their top.
         self.scroll.iter_mut().for_each(|s| *s = 0);
         self.move_to_edition(next);
+        let sections = &self.handbook().chapters[self.chapter].sections;
+        let found = section.and_then(|(index, id)| {
+            sections
+                .iter()
+                .position(|s| s.id == id)
+                .or((index < sections.len()).then_some(index))
+        });
+        if let Some(s) = found {
+            self.jump_to_section(s);
+        }
     }
 
     /// Replaces the library after the files changed on disk (`--watch`), keeping the place.

@@ -1,9 +1,8 @@
-//! The frame around the chapter: the tab bar, the status line with its position and key hints,
-//! and the kiosk's home screen. Draws from `&App` only.
+//! The frame around the chapter: the tab bar and the status line with its position and key
+//! hints. Draws from `&App` only.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -162,61 +161,4 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         let x = area.x + area.width.saturating_sub(used as u16);
         put(buf, x, area.y, &Line::from(shown), used as u16);
     }
-}
-
-/// The kiosk's welcome screen. Returns where a screen reader's cursor belongs.
-pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let look = &app.options.look;
-    let t = &look.theme;
-    let text = app.text();
-    let handbook = app.handbook();
-    let width = area.width.saturating_sub(4).min(72);
-    let mut lines: Vec<(String, Style)> = vec![
-        (handbook.title.clone(), t.title),
-        (handbook.organisation.clone(), t.text),
-        (String::new(), t.text),
-        (text.welcome_how.to_owned(), t.text),
-    ];
-    if app.library().editions.len() > 1 {
-        let names: Vec<&str> = app
-            .library()
-            .editions
-            .iter()
-            .map(|e| e.language_name.as_str())
-            .collect();
-        lines.push((
-            format!("{} ({})", text.languages, names.join(" / ")),
-            t.text,
-        ));
-    }
-    lines.push((String::new(), t.text));
-    lines.push((handbook.disclaimer.clone(), t.meta));
-    lines.push((String::new(), t.text));
-    lines.push((format!(" {} ", text.press_any_key), t.selected));
-    let mut wrapped: Vec<(String, Style)> = Vec::new();
-    for (s, style) in lines {
-        if s.is_empty() {
-            wrapped.push((s, style));
-            continue;
-        }
-        for r in crate::doc::wrap_ranges(&s, usize::from(width)) {
-            wrapped.push((s[r].to_owned(), style));
-        }
-    }
-    let height = wrapped.len() as u16;
-    let top = area.y + area.height.saturating_sub(height) / 2;
-    let mut cursor = None;
-    for (i, (s, style)) in wrapped.iter().enumerate() {
-        let y = top + i as u16;
-        if y >= area.bottom() {
-            break;
-        }
-        let w = s.width() as u16;
-        let x = area.x + area.width.saturating_sub(w) / 2;
-        put(buf, x, y, &Line::styled(s.as_str(), *style), area.width);
-        if i == 0 {
-            cursor = Some(Position::new(x, y));
-        }
-    }
-    cursor
 }

@@ -4,6 +4,7 @@
 
 pub mod body;
 mod chrome;
+mod home;
 mod overlay;
 
 use ratatui::buffer::Buffer;
@@ -30,13 +31,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         return Some(Position::new(area.x, area.y)).filter(|_| look.screen_reader);
     }
     if app.mode == Mode::Home {
-        return chrome::home(app, area, buf).filter(|_| look.screen_reader);
+        return home::home(app, area, buf).filter(|_| look.screen_reader);
     }
     let areas = layout::areas(area.width, area.height);
     chrome::tabs(app, areas.tabs, buf);
     body::render(app, areas.text, areas.scrollbar, buf);
     chrome::status(app, areas.status, buf);
-    let mut cursor = reading_cursor(app, areas.text);
+    let mut cursor = reading_cursor(app, areas.text, areas.status);
     match app.mode {
         Mode::Help { scroll } => cursor = overlay::help(app, areas.body, scroll, buf),
         Mode::Outline { selected } => cursor = overlay::outline(app, areas.body, selected, buf),
@@ -45,18 +46,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Mode::Reading | Mode::Home => {}
     }
     if app.idle.notice {
-        overlay::idle_notice(app, area, buf);
+        cursor = overlay::idle_notice(app, area, buf);
     }
     cursor.filter(|_| look.screen_reader)
 }
 
-/// The reader's cursor: on the focused link when there is one on screen, else the first line.
-fn reading_cursor(app: &App, text: Rect) -> Option<Position> {
+/// The reader's cursor, on what the last action brought into focus: the status line when it
+/// has a word about that action, else the focused link, the search hit just shown, or the
+/// heading just jumped to, when on screen; else the first line.
+fn reading_cursor(app: &App, text: Rect, status: Rect) -> Option<Position> {
+    if app.message.is_some() {
+        return Some(Position::new(status.x + 1, status.y));
+    }
     let top = app.top();
-    let row = app
-        .focus
-        .and_then(|u| app.doc().and_then(|d| d.unit_line.get(u).copied()))
-        .filter(|l| *l >= top && *l < top + usize::from(text.height))
+    let doc = app.doc()?;
+    let on_screen = |line: &usize| *line >= top && *line < top + usize::from(text.height);
+    let unit_line = |unit: usize| doc.unit_line.get(unit).copied();
+    let hit = app
+        .find
+        .current
+        .filter(|_| app.find.showing)
+        .and_then(|i| app.find.reading.get(i))
+        .filter(|(chapter, _)| *chapter == app.chapter)
+        .and_then(|(_, unit)| unit_line(*unit));
+    let heading = app.marked.and_then(|s| doc.section_line.get(s).copied());
+    let row = [app.focus.and_then(unit_line), hit, heading]
+        .into_iter()
+        .flatten()
+        .find(on_screen)
         .map_or(0, |l| l - top);
     Some(Position::new(text.x, text.y + row as u16))
 }

@@ -57,7 +57,25 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
         app.handbook().chapters.len(),
     );
     let keys_width = rows.iter().map(|r| r.keys.width()).max().unwrap_or(0);
+    // The handbook's title and disclaimer open the help, wrapped to the box.
+    let handbook = app.handbook();
+    let room = usize::from(
+        layout::centred(body, 64, body.height)
+            .width
+            .saturating_sub(2),
+    )
+    .max(1);
     let mut lines: Vec<Line> = Vec::new();
+    for (words, style) in [
+        (&handbook.title, t.title),
+        (&handbook.organisation, t.text),
+        (&handbook.disclaimer, t.meta),
+    ] {
+        for r in crate::doc::wrap_ranges(words, room) {
+            lines.push(Line::styled(&words[r], style));
+        }
+    }
+    lines.push(Line::default());
     let mut group = None;
     for row in &rows {
         if group != Some(row.group) {
@@ -331,7 +349,8 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     Some(Position::new(inner.x, inner.y + h))
 }
 
-pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the idle notice; returns where a screen reader's cursor belongs: its first line.
+pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
     let text = app.text();
     let width = area.width.saturating_sub(4).clamp(10, 56);
@@ -351,4 +370,5 @@ pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) {
             inner.width,
         );
     }
+    (!inner.is_empty()).then_some(Position::new(inner.x, inner.y))
 }
