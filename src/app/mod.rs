@@ -228,6 +228,10 @@ impl App {
     /// Lays out the current chapter for the current width, if not done yet.
     fn ensure_doc(&mut self) {
         if self.width == 0 {
+            // No size yet, or none since the handbook was reloaded: no line is known to show.
+            if self.doc().is_none() {
+                self.clamp_scroll();
+            }
             return;
         }
         let width = self.areas().text.width;
