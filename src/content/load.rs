@@ -51,14 +51,18 @@ pub fn load_files(prefix: &str, files: BTreeMap<String, Vec<u8>>) -> Loaded {
 fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let mut budget = MAX_HANDBOOK_BYTES;
     let mut editions = Vec::new();
-    let mut manifests = Vec::new();
+    let mut listed = Vec::new();
     for folder in folders {
-        if let Some(edition) = load_edition(folder, &mut budget, &mut diagnostics) {
-            manifests.push(folder.display(MANIFEST));
+        if let Some((edition, ids)) = load_edition(folder, &mut budget, &mut diagnostics) {
+            listed.push(Listed {
+                manifest: folder.display(MANIFEST),
+                language: edition.language.clone(),
+                ids,
+            });
             editions.push(edition);
         }
     }
-    compare_editions(&editions, &manifests, &mut diagnostics);
+    compare_editions(&listed, &mut diagnostics);
     diagnostics.sort();
     diagnostics.dedup();
     let ok = !diagnostics.iter().any(Diagnostic::is_error) && !editions.is_empty();
@@ -69,28 +73,36 @@ fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded 
     }
 }
 
-/// Every edition must have the same chapters, and each language only once.
-fn compare_editions(editions: &[Handbook], manifests: &[String], out: &mut Vec<Diagnostic>) {
+/// What an edition's manifest lists, whether or not each chapter loaded: a chapter whose file
+/// has an error is still listed, and only that error is reported for it.
+struct Listed {
+    manifest: String,
+    language: String,
+    ids: Vec<String>,
+}
+
+/// Every edition must list the same chapters, and each language only once.
+fn compare_editions(editions: &[Listed], out: &mut Vec<Diagnostic>) {
     let mut languages = HashSet::new();
-    for (edition, manifest) in editions.iter().zip(manifests) {
+    for edition in editions {
         if !languages.insert(edition.language.as_str()) {
             out.push(Diagnostic::file(
-                manifest,
+                &edition.manifest,
                 format!(
                     "a second edition in language \"{}\"; each language may have one edition",
                     edition.language
                 ),
             ));
         }
-        let own: HashSet<&str> = edition.chapters.iter().map(|c| c.id.as_str()).collect();
+        let own: HashSet<&str> = edition.ids.iter().map(String::as_str).collect();
         for other in editions {
-            for chapter in &other.chapters {
-                if !own.contains(chapter.id.as_str()) {
+            for id in &other.ids {
+                if !own.contains(id.as_str()) {
                     out.push(Diagnostic::file(
-                        manifest,
+                        &edition.manifest,
                         format!(
-                            "chapter \"{}\" is in the \"{}\" edition but missing from this \"{}\" edition; add it to `chapters`",
-                            chapter.id, other.language, edition.language
+                            "chapter \"{id}\" is in the \"{}\" edition but missing from this \"{}\" edition; add it to `chapters`",
+                            other.language, edition.language
                         ),
                     ));
                 }
@@ -99,7 +111,12 @@ fn compare_editions(editions: &[Handbook], manifests: &[String], out: &mut Vec<D
     }
 }
 
-fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) -> Option<Handbook> {
+/// Loads one edition: its handbook, and the chapter ids its manifest lists.
+fn load_edition(
+    folder: &Folder,
+    budget: &mut u64,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(Handbook, Vec<String>)> {
     let manifest_path = folder.display(MANIFEST);
     let manifest_text = match folder.read(MANIFEST, budget) {
         Ok(t) => t,
@@ -254,7 +271,7 @@ fn load_edition(folder: &Folder, budget: &mut u64, out: &mut Vec<Diagnostic>) ->
     for (index, unit, target) in resolved {
         handbook.chapters[index].units[unit].kind = UnitKind::Link(target);
     }
-    Some(handbook)
+    Some((handbook, ids.into_iter().map(|(id, _)| id).collect()))
 }
 
 /// A chapter parsed and built, with its unresolved links, path and source.
