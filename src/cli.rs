@@ -102,9 +102,10 @@ pub enum Command {
     },
     /// Print the handbook, or one chapter, as plain text.
     Print {
-        /// A chapter id, such as rupture. Default: the whole handbook.
+        /// A chapter, by its id, tab or title, in any case and either language, such as
+        /// rupture, Rupture or ruptura. Default: the whole handbook.
         chapter: Option<String>,
-        /// Wrap at this many columns (default: the terminal's width, else 80).
+        /// Wrap at this many columns, at least 20 (default: the terminal's width, else 80).
         #[arg(long, value_name = "N")]
         width: Option<u16>,
     },

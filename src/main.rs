@@ -168,17 +168,23 @@ fn run(cli: Cli) -> io::Result<Status> {
         let mut out = io::BufWriter::new(stdout);
         match chapter {
             None => plain::handbook(&mut out, handbook, width, today()).map_err(write_error)?,
-            Some(id) => match handbook.chapters.iter().find(|c| &c.id == id) {
-                Some(c) => {
-                    plain::chapter(&mut out, handbook, c, width, today()).map_err(write_error)?
+            Some(name) => match library.chapter_named(name, edition) {
+                Some((e, c)) => {
+                    let book = &library.editions[e];
+                    plain::chapter(&mut out, book, &book.chapters[c], width, today())
+                        .map_err(write_error)?
                 }
                 None => {
-                    let ids: Vec<&str> = handbook.chapters.iter().map(|c| c.id.as_str()).collect();
+                    let names: Vec<String> = handbook
+                        .chapters
+                        .iter()
+                        .map(|c| format!("{} ({})", c.id, c.tab))
+                        .collect();
                     let _ = writeln!(
                         io::stderr(),
-                        "achilles-handbook: no chapter \"{}\"; the chapters are {}",
-                        content::clean::clean_line(id),
-                        ids.join(", ")
+                        "achilles-handbook: no chapter \"{}\"; name one by its id, tab or title, in any language: {}",
+                        content::clean::clean_line(name),
+                        names.join(", ")
                     );
                     return Ok(Status::Invalid);
                 }

@@ -24,6 +24,27 @@ impl Library {
     pub fn edition_index(&self, language: &str) -> Option<usize> {
         self.editions.iter().position(|e| e.language == language)
     }
+
+    /// The chapter a person names, as (edition, chapter): by its id, tab label or title, in
+    /// any case, in any edition. The `preferred` edition is searched first; a name found only
+    /// in another edition gives that edition's chapter, since it is in that language.
+    pub fn chapter_named(&self, name: &str, preferred: usize) -> Option<(usize, usize)> {
+        let wanted = name.trim().to_lowercase();
+        let order = std::iter::once(preferred)
+            .chain((0..self.editions.len()).filter(|e| *e != preferred))
+            .filter(|e| *e < self.editions.len());
+        for e in order {
+            let found = self.editions[e].chapters.iter().position(|c| {
+                [&c.id, &c.tab, &c.title]
+                    .iter()
+                    .any(|n| n.to_lowercase() == wanted)
+            });
+            if let Some(c) = found {
+                return Some((e, c));
+            }
+        }
+        None
+    }
 }
 
 /// One edition: a manifest and its chapters, in reading order.
