@@ -134,7 +134,7 @@ fn print_keeps_to_the_width() {
 
 /// The narrowest width `print` accepts is 20. Fails today: the "Reviewed <month> <year>" line
 /// under each chapter title is written without wrapping ("Reviewed November 2026" is 22
-/// columns, "Revisado noviembre de 2026" is 26), in `plain::chapter`.
+/// columns, "Revisado en noviembre de 2026" is 29), in `plain::chapter`.
 #[test]
 fn print_keeps_to_the_narrowest_width() {
     for lang in ["en", "es"] {
