@@ -120,8 +120,8 @@ fn is_word(token: &str) -> bool {
 /// Abbreviations a period does not end a sentence after, whatever follows: titles and the
 /// country's name, in both editions' spellings.
 const NEVER_END: &[&str] = &[
-    "dr", "dra", "drs", "dres", "mr", "mrs", "ms", "sr", "sra", "srta", "sres", "prof", "st",
-    "jr", "vs", "e.g", "i.e", "u.s", "ee.uu", "p.ej", "núm", "no", "approx", "aprox",
+    "dr", "dra", "drs", "dres", "mr", "mrs", "ms", "sr", "sra", "srta", "sres", "prof", "st", "jr",
+    "vs", "e.g", "i.e", "u.s", "ee.uu", "p.ej", "núm", "no", "approx", "aprox",
 ];
 
 /// Abbreviations that end a sentence only when a capital (or "¿", "¡") follows: times of day
@@ -172,7 +172,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // Closing quotes and brackets stay with the sentence they close.
         let mut end = i + c.len_utf8();
         while let Some(&(j, q)) = chars.get(k) {
-            if matches!(q, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '.' | '!' | '?') {
+            if matches!(
+                q,
+                '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '.' | '!' | '?'
+            ) {
                 end = j + q.len_utf8();
                 k += 1;
             } else {

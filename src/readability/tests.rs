@@ -87,11 +87,19 @@ fn counted(case: &Independent) -> Report {
 fn the_formulas_give_textstats_figures_from_textstats_counts() {
     for case in &ENGLISH {
         let r = counted(case);
-        assert!((r.flesch_kincaid() - case.score).abs() < 1e-9, "{}", case.text);
+        assert!(
+            (r.flesch_kincaid() - case.score).abs() < 1e-9,
+            "{}",
+            case.text
+        );
     }
     for case in &SPANISH {
         let r = counted(case);
-        assert!((r.fernandez_huerta() - case.score).abs() < 1e-9, "{}", case.text);
+        assert!(
+            (r.fernandez_huerta() - case.score).abs() < 1e-9,
+            "{}",
+            case.text
+        );
         let published = r.szigriszt_pazos() + 0.005;
         assert!((published - case.perspicuity).abs() < 1e-9, "{}", case.text);
     }
@@ -142,7 +150,11 @@ fn our_counts_and_figures_agree_with_textstat() {
                 assert!((r.fernandez_huerta() - fh).abs() < 1e-9, "{}", case.text);
                 assert!((r.szigriszt_pazos() - sp).abs() < 1e-9, "{}", case.text);
             } else {
-                assert!((r.flesch_kincaid() - case.score).abs() < 0.6, "{}", case.text);
+                assert!(
+                    (r.flesch_kincaid() - case.score).abs() < 0.6,
+                    "{}",
+                    case.text
+                );
             }
         }
     }
@@ -216,7 +228,11 @@ fn abbreviations_initials_and_times_do_not_end_a_sentence() {
     );
     assert_eq!(
         sentences("Abrimos a las 8 a. m. Cerramos a las 5 p. m. ¿Tiene dudas?"),
-        ["Abrimos a las 8 a. m.", "Cerramos a las 5 p. m.", "¿Tiene dudas?"]
+        [
+            "Abrimos a las 8 a. m.",
+            "Cerramos a las 5 p. m.",
+            "¿Tiene dudas?"
+        ]
     );
     assert_eq!(
         sentences("We open at 8 a.m. and close at 5 p.m. Call us."),
