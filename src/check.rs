@@ -1,14 +1,11 @@
-//! The `check` subcommand's report: every located problem, then each chapter's reading level
-//! and long sentences, then a one-line summary. Writes text only; loading is `content`'s job.
+//! The `check` subcommand's report: every located problem, then each chapter's reading figures
+//! (with a warning when a chapter reads as hard) and long sentences, then a one-line summary. Writes text only; loading is `content`'s job.
 
 use std::io::{self, Write};
 
 use crate::content::{Date, Diagnostic, Library, Severity};
-use crate::readability::{self, MAX_SENTENCE_WORDS};
+use crate::readability::{self, MAX_GRADE, MAX_SENTENCE_WORDS, MIN_INFLESZ};
 use crate::status::Status;
-
-/// English chapters above this Flesch–Kincaid grade get a warning.
-pub const MAX_GRADE: f64 = 8.0;
 
 /// Writes the report and returns the exit status: success when there is no error, invalid
 /// otherwise.
@@ -41,13 +38,22 @@ pub fn report(
             let r = readability::report(chapter, spanish);
             let file = &chapter.path;
             if spanish {
+                let ease = r.fernandez_huerta();
+                let inflesz = r.szigriszt_pazos();
                 writeln!(
                     out,
-                    "{file}: Fernández-Huerta ease {:.0} ({} sentences, {} words)",
-                    r.fernandez_huerta(),
+                    "{file}: Fernández-Huerta ease {ease:.0}, INFLESZ {inflesz:.0}: {} ({} sentences, {} words)",
+                    readability::inflesz_grade(inflesz),
                     r.sentences,
                     r.words
                 )?;
+                if inflesz < MIN_INFLESZ {
+                    warnings += 1;
+                    writeln!(
+                        out,
+                        "{file}: warning: INFLESZ {inflesz:.0} is below {MIN_INFLESZ:.0} (\"normal\"); use shorter sentences and words"
+                    )?;
+                }
             } else {
                 let grade = r.flesch_kincaid();
                 writeln!(

@@ -49,6 +49,16 @@ pub enum LineKind {
     /// A figure told in words, where its drawing is not shown.
     AltText,
     Caption,
+    /// The label over a chapter's key points.
+    KeyPointsLabel,
+    /// A key point; `first` is the line that carries its bullet.
+    KeyPoint {
+        first: bool,
+    },
+    /// A checklist item; `first` is the line that carries its box.
+    Check {
+        first: bool,
+    },
 }
 
 /// How figures are shown.
@@ -83,7 +93,10 @@ impl LineKind {
             | LineKind::Link { .. }
             | LineKind::Art { .. }
             | LineKind::AltText
-            | LineKind::Caption => None,
+            | LineKind::Caption
+            | LineKind::KeyPointsLabel
+            | LineKind::KeyPoint { .. }
+            | LineKind::Check { .. } => None,
         }
     }
 }
@@ -91,6 +104,9 @@ impl LineKind {
 /// The two-column marks in front of lines. Kept the same width in Unicode and ASCII so the
 /// layout does not depend on the glyph set.
 pub const PREFIX_WIDTH: usize = 2;
+
+/// The box in front of a checklist item, on screen and on paper alike.
+pub const CHECK_BOX: &str = "[ ] ";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocLine {
@@ -231,10 +247,59 @@ impl Doc {
                 UnitKind::Caption => {
                     doc.wrap(index, &unit.text, full, section, |_| LineKind::Caption)
                 }
+                UnitKind::KeyPoint => {
+                    if previous != Some(&UnitKind::KeyPoint) {
+                        doc.lines.push(DocLine {
+                            kind: LineKind::KeyPointsLabel,
+                            unit: None,
+                            range: 0..0,
+                            section,
+                        });
+                    }
+                    let w = inner.saturating_sub(PREFIX_WIDTH).max(1);
+                    doc.wrap(index, &unit.text, w, section, |first| LineKind::KeyPoint {
+                        first,
+                    })
+                }
+                UnitKind::Check => {
+                    let w = full.saturating_sub(CHECK_BOX.len()).max(1);
+                    doc.wrap(index, &unit.text, w, section, |first| LineKind::Check {
+                        first,
+                    })
+                }
             }
             previous = Some(kind);
         }
+        doc.trust(chapter, full, cx);
         doc
+    }
+
+    /// The chapter's last lines: when it was reviewed and is due for review again, the
+    /// handbook's version, and where its facts come from.
+    fn trust(&mut self, chapter: &Chapter, width: usize, cx: DocContext<'_>) {
+        if chapter.version.is_empty() && chapter.source.is_none() {
+            return;
+        }
+        let section = chapter.sections.len().checked_sub(1);
+        let when = |d: Date| cx.text.month_year(d.month, d.year, cx.lang);
+        let line = format!(
+            "{} {}. {}: {}. {}: {}.",
+            cx.text.reviewed,
+            when(chapter.reviewed_on),
+            cx.text.next_review,
+            when(chapter.review_due),
+            cx.text.version,
+            chapter.version
+        );
+        self.blank(section);
+        self.meta(&line, width, LineKind::Meta);
+        if let Some(source) = &chapter.source {
+            self.meta(
+                &format!("{}: {source}", cx.text.source),
+                width,
+                LineKind::Meta,
+            );
+        }
     }
 
     fn blank(&mut self, section: Option<usize>) {
@@ -311,7 +376,10 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     if text.is_empty() {
         return std::iter::once(0..0).collect();
     }
-    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    // Never at a hyphen: a phone number such as 1-800-233-2771 stays whole on one line.
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let base = text.as_ptr() as usize;
     let mut cursor = 0;
     let mut out = Vec::new();

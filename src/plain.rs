@@ -112,7 +112,32 @@ pub fn chapter(
     Ok(())
 }
 
-/// The whole edition: its title, organisation and disclaimer, then every chapter.
+/// A numbered table of contents: each chapter's title, as it heads the chapter below, in
+/// reading order.
+fn contents(out: &mut impl Write, handbook: &Handbook, width: usize) -> io::Result<()> {
+    let lang = Lang::from_code(&handbook.language).unwrap_or(Lang::En);
+    let heading = lang.text().contents;
+    writeln!(out, "{heading}")?;
+    rule(out, '-', heading.width(), width)?;
+    let digits = handbook.chapters.len().to_string().len();
+    for (i, c) in handbook.chapters.iter().enumerate() {
+        let number = format!("{:>digits$}. ", i + 1);
+        let entry = &c.title;
+        let room = width.saturating_sub(number.width()).max(MIN_WIDTH);
+        for (k, r) in wrap_ranges(entry, room).into_iter().enumerate() {
+            let lead = if k == 0 {
+                number.clone()
+            } else {
+                " ".repeat(number.width())
+            };
+            writeln!(out, "{lead}{}", &entry[r])?;
+        }
+    }
+    Ok(())
+}
+
+/// The whole edition: its title, organisation and disclaimer, a table of contents, then every
+/// chapter.
 pub fn handbook(
     out: &mut impl Write,
     handbook: &Handbook,
@@ -125,6 +150,8 @@ pub fn handbook(
     wrapped(out, &handbook.organisation, width, "")?;
     writeln!(out)?;
     wrapped(out, &handbook.disclaimer, width, "")?;
+    writeln!(out)?;
+    contents(out, handbook, width)?;
     for c in &handbook.chapters {
         writeln!(out)?;
         writeln!(out)?;

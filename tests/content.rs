@@ -83,8 +83,29 @@ fn every_english_chapter_is_plain_language() {
         let report = readability::report(chapter, false);
         assert!(report.words > 0, "{} has prose", chapter.id);
         let grade = report.flesch_kincaid();
-        if grade > 8.0 {
+        if grade > readability::MAX_GRADE {
             problems.push(format!("{}: reading grade {grade:.1} > 8.0", chapter.id));
+        }
+        for (line, words, start) in &report.long {
+            problems.push(format!(
+                "{}.toml:{line}: sentence of {words} words (over {MAX_SENTENCE_WORDS}): {start}",
+                chapter.id
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_spanish_chapter_reads_as_normal_or_easier_on_the_inflesz_scale() {
+    let library = library();
+    let mut problems = Vec::new();
+    for chapter in &edition(&library, "es").chapters {
+        let report = readability::report(chapter, true);
+        assert!(report.words > 0, "{} has prose", chapter.id);
+        let score = report.szigriszt_pazos();
+        if score < readability::MIN_INFLESZ {
+            problems.push(format!("{}: INFLESZ {score:.0} < 55", chapter.id));
         }
         for (line, words, start) in &report.long {
             problems.push(format!(

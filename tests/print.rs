@@ -93,6 +93,54 @@ fn print_is_plain_text_with_every_chapter() {
 }
 
 #[test]
+fn print_opens_with_a_numbered_table_of_contents_and_shows_every_phone_number_in_full() {
+    for (lang, contents) in [("en", "Contents"), ("es", "Contenido")] {
+        let out = run(&["print", "--lang", lang]);
+        assert_ok(&out);
+        let text = stdout_of(&out);
+        let library = library();
+        let book = edition(&library, lang);
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == contents)
+            .unwrap_or_else(|| panic!("{lang}: no table of contents"));
+        assert!(
+            lines[at + 1].starts_with("---"),
+            "{lang}: {}",
+            lines[at + 1]
+        );
+        for (i, chapter) in book.chapters.iter().enumerate() {
+            let entry = format!("{}. {}", i + 1, chapter.title);
+            assert_eq!(lines[at + 2 + i], entry, "{lang}");
+        }
+        // The first chapter starts after the contents.
+        let first = lines
+            .iter()
+            .rposition(|l| *l == book.chapters[0].title)
+            .expect("the first chapter's title");
+        assert!(first > at + 1 + book.chapters.len(), "{lang}");
+        // Every number the interface offers (the QR code's, the main line's, the urgent
+        // message's) is written out whole, on one line.
+        for phone in ["310-423-4566", "1-800-233-2771", "911"] {
+            assert!(
+                lines.iter().any(|l| l.contains(phone)),
+                "{lang}: {phone} not printed whole"
+            );
+        }
+        let qr = book
+            .chapters
+            .iter()
+            .find_map(|c| c.qr_phone())
+            .expect("a QR number");
+        assert!(lines.iter().any(|l| l.contains(qr)), "{lang}: {qr}");
+        // Each chapter ends with its review dates, version and source.
+        let version = lines.iter().filter(|l| l.contains(&book.version)).count();
+        assert!(version >= book.chapters.len(), "{lang}: {version}");
+    }
+}
+
+#[test]
 fn print_one_chapter_prints_only_that_chapter() {
     let library = library();
     let en = edition(&library, "en");
@@ -134,7 +182,7 @@ fn print_keeps_to_the_width() {
 
 /// The narrowest width `print` accepts is 20. Fails today: the "Reviewed <month> <year>" line
 /// under each chapter title is written without wrapping ("Reviewed November 2026" is 22
-/// columns, "Revisado noviembre de 2026" is 26), in `plain::chapter`.
+/// columns, "Revisado en noviembre de 2026" is 29), in `plain::chapter`.
 #[test]
 fn print_keeps_to_the_narrowest_width() {
     for lang in ["en", "es"] {

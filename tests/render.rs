@@ -119,7 +119,15 @@ fn callout_labels_are_words_in_bold() {
     mono.look.theme = Theme::new(ThemeName::Mono, true);
     let mut app = self::app(mono, 100, 30);
     app.update(Action::GoToChapter(0), Duration::ZERO);
-    let vt = draw(&app);
+    // The Overview's first note comes after its key points and the urgent message.
+    let mut vt = draw(&app);
+    for _ in 0..60 {
+        if vt.screen().contents().contains("Note") {
+            break;
+        }
+        app.update(Action::LineDown, Duration::ZERO);
+        vt = draw(&app);
+    }
     let note = find(vt.screen(), "Note");
     let label = cell(vt.screen(), note[0]);
     assert!(label.bold());

@@ -17,7 +17,7 @@ use super::file_cx::FileCx;
 use super::model::{Target, Unit};
 
 /// One block as written. Exactly one of the kind fields (`paragraph`, `bullets`, `callout`,
-/// `contact`, `see`, `figure`) says what it is; the other fields go with some kinds only, which
+/// `contact`, `see`, `figure`, `checklist`, `message`) says what it is; the other fields go with some kinds only, which
 /// [`build_block`] checks.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +28,8 @@ pub struct RawBlock {
     pub contact: Option<Spanned<String>>,
     pub see: Option<Spanned<String>>,
     pub figure: Option<Spanned<String>>,
+    pub checklist: Option<Spanned<Vec<Spanned<String>>>>,
+    pub message: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub phone: Option<Spanned<String>>,
     pub hours: Option<Spanned<String>>,
@@ -92,6 +94,10 @@ pub enum UnitKind {
     Figure(Box<Figure>),
     /// A figure's title, shown above its drawing or its alt text.
     Caption,
+    /// One of the chapter's key points, the box every chapter opens with.
+    KeyPoint,
+    /// One item of a checklist (questions to ask, things to bring), with a box to tick on paper.
+    Check,
 }
 
 impl UnitKind {
@@ -103,7 +109,9 @@ impl UnitKind {
             | UnitKind::Bullet
             | UnitKind::Callout(_)
             | UnitKind::Figure(_)
-            | UnitKind::Caption => true,
+            | UnitKind::Caption
+            | UnitKind::KeyPoint
+            | UnitKind::Check => true,
             UnitKind::Title
             | UnitKind::Heading
             | UnitKind::ContactLabel { .. }
@@ -127,7 +135,9 @@ impl UnitKind {
             | UnitKind::ContactHours
             | UnitKind::Link(_)
             | UnitKind::Figure(_)
-            | UnitKind::Caption => false,
+            | UnitKind::Caption
+            | UnitKind::KeyPoint
+            | UnitKind::Check => false,
         }
     }
 
@@ -145,7 +155,9 @@ impl UnitKind {
             | UnitKind::ContactPhone
             | UnitKind::ContactHours
             | UnitKind::Figure(_)
-            | UnitKind::Caption => None,
+            | UnitKind::Caption
+            | UnitKind::KeyPoint
+            | UnitKind::Check => None,
         }
     }
 
@@ -163,7 +175,9 @@ impl UnitKind {
             | UnitKind::ContactPhone
             | UnitKind::ContactHours
             | UnitKind::Link(_)
-            | UnitKind::Caption => None,
+            | UnitKind::Caption
+            | UnitKind::KeyPoint
+            | UnitKind::Check => None,
         }
     }
 
@@ -179,6 +193,8 @@ impl UnitKind {
             UnitKind::ContactHours => *prev == UnitKind::ContactPhone,
             UnitKind::Link(_) => prev.target().is_some(),
             UnitKind::Figure(_) => *prev == UnitKind::Caption,
+            UnitKind::KeyPoint => *prev == UnitKind::KeyPoint,
+            UnitKind::Check => *prev == UnitKind::Check,
             UnitKind::Title
             | UnitKind::Summary
             | UnitKind::Heading
@@ -191,7 +207,8 @@ impl UnitKind {
 }
 
 /// The kind fields, as error messages list them.
-const BLOCK_KINDS: &str = "`paragraph`, `bullets`, `callout`, `contact`, `see` or `figure`";
+const BLOCK_KINDS: &str =
+    "`paragraph`, `bullets`, `callout`, `contact`, `see`, `figure`, `checklist` or `message`";
 
 /// Checks one block and appends its units to `units`; links and QR codes are left in
 /// `pending` for the edition-wide checks.
@@ -211,6 +228,8 @@ pub(super) fn build_block(
         b.contact.is_some(),
         b.see.is_some(),
         b.figure.is_some(),
+        b.checklist.is_some(),
+        b.message.is_some(),
     ];
     match kinds.iter().filter(|k| **k).count() {
         0 => return cx.error(span, format!("this block needs one of {BLOCK_KINDS}")),
@@ -258,6 +277,29 @@ pub(super) fn build_block(
         stray(cx, &[]);
         let text = cx.text(p, "paragraph");
         push(UnitKind::Paragraph, text);
+    } else if let Some(list) = &b.checklist {
+        stray(cx, &[]);
+        if list.get_ref().is_empty() {
+            cx.error(list.span(), "`checklist` is empty; add at least one item");
+        }
+        for item in list.get_ref() {
+            let text = cx.text(item, "checklist");
+            push(UnitKind::Check, text);
+        }
+    } else if let Some(name) = &b.message {
+        stray(cx, &[]);
+        match name.get_ref().as_str() {
+            "urgent" => {
+                pending.messages.push((first_unit, name.span()));
+                // The text is the edition's urgent message, filled in once the manifest is
+                // known to have one.
+                push(UnitKind::Callout(CalloutKind::Urgent), String::new());
+            }
+            other => cx.error(
+                name.span(),
+                format!("message \"{other}\" is unknown; the only shared message is \"urgent\""),
+            ),
+        }
     } else if let Some(list) = &b.bullets {
         stray(cx, &[]);
         if list.get_ref().is_empty() {

@@ -17,6 +17,8 @@ pub(super) struct Pending {
     pub links: Vec<PendingLink>,
     /// Where each `qr = true` stands: one is allowed in the whole edition.
     pub qr: Vec<Range<usize>>,
+    /// Units that show the edition's shared urgent message, and where each was asked for.
+    pub messages: Vec<(usize, Range<usize>)>,
 }
 
 pub(super) struct PendingLink {
@@ -24,6 +26,10 @@ pub(super) struct PendingLink {
     pub target: String,
     pub span: Range<usize>,
 }
+
+/// How many key points a chapter opens with.
+const MIN_KEY_POINTS: usize = 2;
+const MAX_KEY_POINTS: usize = 4;
 
 pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> (Chapter, Pending) {
     let tab = cx.text(&raw.tab, "tab");
@@ -41,6 +47,8 @@ pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> 
         title: title.clone(),
         reviewed_on: cx.date(&raw.reviewed_on, "reviewed_on"),
         review_due: cx.date(&raw.review_due, "review_due"),
+        version: String::new(),
+        source: None,
         sections: Vec::new(),
         units: vec![
             Unit {
@@ -57,6 +65,26 @@ pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> 
             },
         ],
     };
+    if let Some(points) = &raw.key_points {
+        let count = points.get_ref().len();
+        if !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&count) {
+            cx.error(
+                points.span(),
+                format!(
+                    "`key_points` has {count} item(s); give {MIN_KEY_POINTS} to {MAX_KEY_POINTS} short points: the main message and what to do"
+                ),
+            );
+        }
+        for point in points.get_ref() {
+            let text = cx.text(point, "key_points");
+            chapter.units.push(Unit {
+                section: None,
+                kind: UnitKind::KeyPoint,
+                text,
+                line: cx.line_of(point.span().start),
+            });
+        }
+    }
     if chapter.review_due <= chapter.reviewed_on {
         cx.error(
             raw.review_due.span(),

@@ -162,6 +162,8 @@ fn load_edition(
         reviewed_on: cx.date(&raw.reviewed_on, "reviewed_on"),
         review_due: cx.date(&raw.review_due, "review_due"),
         disclaimer: cx.text(&raw.disclaimer, "disclaimer"),
+        urgent: raw.urgent.as_ref().map(|u| cx.text(u, "urgent")),
+        source: raw.source.as_ref().map(|s| cx.text(s, "source")),
         chapters: Vec::new(),
         synonyms: Vec::new(),
     };
@@ -229,6 +231,9 @@ fn load_edition(
         out.append(&mut found);
         if let Some((chapter, left, path, text)) = parsed {
             pending.push((handbook.chapters.len(), path, text, left));
+            let mut chapter = chapter;
+            chapter.version.clone_from(&handbook.version);
+            chapter.source.clone_from(&handbook.source);
             handbook.chapters.push(chapter);
         }
     }
@@ -256,6 +261,15 @@ fn load_edition(
                     shown += 1;
                     cx.error(link.span, why);
                 }
+            }
+        }
+        for (unit, span) in left.messages {
+            match &handbook.urgent {
+                Some(text) => handbook.chapters[index].units[unit].text = text.clone(),
+                None => cx.error(
+                    span,
+                    "this block shows the edition's urgent message, but handbook.toml has no `urgent`; add `urgent = \"...\"` there",
+                ),
             }
         }
         for span in left.qr {

@@ -58,6 +58,10 @@ pub struct Handbook {
     pub reviewed_on: Date,
     pub review_due: Date,
     pub disclaimer: String,
+    /// The urgent guidance every `message = "urgent"` block shows.
+    pub urgent: Option<String>,
+    /// Where the facts come from, for the end of each chapter.
+    pub source: Option<String>,
     pub chapters: Vec<Chapter>,
     /// Groups of words or phrases that mean the same to a reader, for search. Each entry is
     /// already cleaned and lower-cased.
@@ -73,6 +77,10 @@ pub struct Chapter {
     pub title: String,
     pub reviewed_on: Date,
     pub review_due: Date,
+    /// The edition's version and source line, which every chapter shows at its end so a page
+    /// read on its own still says how current it is and where it comes from.
+    pub version: String,
+    pub source: Option<String>,
     pub sections: Vec<Section>,
     /// The chapter as a sequence of text units, in reading order: title, summary, then each
     /// section's heading and blocks. Layout, search and highlighting all index into this.

@@ -18,6 +18,10 @@ pub struct RawManifest {
     pub reviewed_on: Spanned<Datetime>,
     pub review_due: Spanned<Datetime>,
     pub disclaimer: Spanned<String>,
+    /// The urgent guidance, said once for the whole edition; `message = "urgent"` shows it.
+    pub urgent: Option<Spanned<String>>,
+    /// Where the handbook's facts come from, shown at the end of every chapter.
+    pub source: Option<Spanned<String>>,
     pub chapters: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub synonyms: Vec<Spanned<RawSynonyms>>,
@@ -35,6 +39,8 @@ pub struct RawChapter {
     pub tab: Spanned<String>,
     pub title: Spanned<String>,
     pub summary: Spanned<String>,
+    /// Two to four short points: the main message and what to do. Shown first.
+    pub key_points: Option<Spanned<Vec<Spanned<String>>>>,
     pub reviewed_on: Spanned<Datetime>,
     pub review_due: Spanned<Datetime>,
     pub sections: Spanned<Vec<Spanned<RawSection>>>,

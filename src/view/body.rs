@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Look};
 use crate::content::{CalloutKind, Unit};
-use crate::doc::{DocLine, LineKind};
+use crate::doc::{CHECK_BOX, DocLine, LineKind};
 use crate::i18n::Text;
 
 /// Splits `text` into spans, highlighting the parts inside `ranges` (already relative to it).
@@ -154,6 +154,22 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
             t.text
         }
         LineKind::Caption => t.summary,
+        LineKind::KeyPointsLabel => {
+            return Line::from(vec![
+                Span::styled(g.bar, t.summary),
+                Span::styled(text.key_points, t.heading),
+            ]);
+        }
+        LineKind::KeyPoint { first } => {
+            spans.push(Span::styled(g.bar, t.summary));
+            spans.push(Span::styled(if *first { g.bullet } else { "  " }, t.mark));
+            t.text
+        }
+        LineKind::Check { first } => {
+            let mark = if *first { CHECK_BOX } else { "    " };
+            spans.push(Span::styled(mark, t.mark));
+            t.text
+        }
         LineKind::Link { first } => {
             let focused = p.focus.is_some() && p.focus == l.unit;
             let mark = match (first, focused) {
