@@ -21,7 +21,7 @@ fn the_welcome_screen_keeps_the_emergency_line_and_the_start_prompt_at_every_siz
         (
             "es",
             "En una emergencia, llame al 911.",
-            "Pulse cualquier tecla para empezar",
+            "Presione cualquier tecla para empezar",
         ),
     ] {
         for w in [20u16, 24, 30, 40, 50, 80, 100] {

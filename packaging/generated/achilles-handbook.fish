@@ -49,7 +49,7 @@ complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand chec
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -s h -l help -d 'Print help'
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l width -d 'Wrap at this many columns (default: the terminal\'s width, else 80)' -r
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l width -d 'Wrap at this many columns, at least 20 (default: the terminal\'s width, else 80)' -r
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'

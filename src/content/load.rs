@@ -241,6 +241,8 @@ fn load_edition(
     let listed: HashSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
     let loaded: HashSet<String> = handbook.chapters.iter().map(|c| c.id.clone()).collect();
     let mut resolved = Vec::new();
+    // Filled in after the links are resolved, which borrow the chapters.
+    let mut urgent_units = Vec::new();
     let targets = Targets::new(&handbook.chapters);
     for (index, path, text, left) in pending {
         let mut cx = FileCx {
@@ -265,7 +267,7 @@ fn load_edition(
         }
         for (unit, span) in left.messages {
             match &handbook.urgent {
-                Some(text) => handbook.chapters[index].units[unit].text = text.clone(),
+                Some(_) => urgent_units.push((index, unit)),
                 None => cx.error(
                     span,
                     "this block shows the edition's urgent message, but handbook.toml has no `urgent`; add `urgent = \"...\"` there",
@@ -284,6 +286,11 @@ fn load_edition(
     }
     for (index, unit, target) in resolved {
         handbook.chapters[index].units[unit].kind = UnitKind::Link(target);
+    }
+    if let Some(text) = &handbook.urgent {
+        for (index, unit) in urgent_units {
+            handbook.chapters[index].units[unit].text.clone_from(text);
+        }
     }
     Some((handbook, ids.into_iter().map(|(id, _)| id).collect()))
 }

@@ -149,7 +149,11 @@ impl Index {
                 }
             }
         }
-        out.into_iter().collect()
+        // In vocabulary order: scores are float sums, and hash order would change their last
+        // digit from run to run, and with it the order of equal-looking results.
+        let mut out: Vec<(u32, f32)> = out.into_iter().collect();
+        out.sort_unstable_by_key(|(p, _)| *p);
+        out
     }
 
     /// Runs a query over `handbook`, the edition this index was built from.
@@ -175,7 +179,11 @@ impl Index {
             let mut doc_tf: HashMap<u32, f32> = HashMap::new();
             let mut units_here: HashSet<u32> = HashSet::new();
             for alt in &term.alternatives {
-                for (unit, tf) in self.unit_counts(handbook, alt) {
+                // In unit order, so the float sums below are the same on every run.
+                let mut counts: Vec<(u32, f32)> =
+                    self.unit_counts(handbook, alt).into_iter().collect();
+                counts.sort_unstable_by_key(|(u, _)| *u);
+                for (unit, tf) in counts {
                     let r = self.units[unit as usize];
                     if term.common && r.kind == Field::Body {
                         continue;
