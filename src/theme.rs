@@ -273,7 +273,9 @@ impl Theme {
             Some(ink) => base.fg(c(ink)),
             None => base,
         };
-        let pair = |(fg, bg): (Ink, Ink)| s().fg(c(fg)).bg(paper(bg));
+        // A colour pair is never bold, even over a bold heading: xterm and the console show
+        // bold dark text in a lighter colour, too light on a bright background.
+        let pair = |(fg, bg): (Ink, Ink)| s().fg(c(fg)).bg(paper(bg)).remove_modifier(B);
         let urgent = match p.urgent {
             (fg, Some(bg)) => pair((fg, bg)),
             (fg, None) => on(Some(fg)),
@@ -299,8 +301,7 @@ impl Theme {
             link: on(Some(p.link)).add_modifier(U),
             link_focused: pair(p.focus).add_modifier(U),
             contact: on(p.contact).add_modifier(B),
-            // Not bold, even inside a bold heading: xterm would brighten a dark text colour.
-            hit: pair(p.hit).add_modifier(U).remove_modifier(B),
+            hit: pair(p.hit).add_modifier(U),
             status: base.patch(m.status),
             status_key: base.patch(m.status_key),
             border: on(Some(p.border)),
