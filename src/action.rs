@@ -34,6 +34,8 @@ pub enum Action {
     Quit,
     /// Esc: close what is open, or clear search highlights.
     Cancel,
+    /// Ctrl-L: write the whole screen again.
+    Redraw,
     /// Move the selection in a list (outline, search results).
     SelectPrev,
     SelectNext,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
 
+use crate::detect::Background;
 use crate::theme::ThemeName;
 
 /// The longest idle timeout: a day. Longer is the same as never, and far longer would
@@ -65,9 +66,19 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ThemeName::Default, env = "ACHILLES_HANDBOOK_THEME")]
     pub theme: ThemeName,
 
-    /// When to use colour. auto: unless NO_COLOR is set.
+    /// When to use colour. auto: unless NO_COLOR is set (CLICOLOR_FORCE overrides it).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "ACHILLES_HANDBOOK_COLOR")]
     pub color: ColorChoice,
+
+    /// The terminal's background, for colours that read on it. Default: asked of the
+    /// terminal, else from COLORFGBG, else dark.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "SHADE",
+        env = "ACHILLES_HANDBOOK_BACKGROUND"
+    )]
+    pub background: Option<Background>,
 
     /// Draw with ASCII characters only (for the Linux console and limited fonts).
     #[arg(long, global = true, env = "ACHILLES_HANDBOOK_ASCII", value_parser = switch)]
@@ -140,12 +151,12 @@ impl Cli {
         (seconds > 0).then(|| std::time::Duration::from_secs(seconds))
     }
 
-    /// Whether to use colour, given the environment's NO_COLOR.
-    pub fn colour(&self, no_color: Option<&str>) -> bool {
+    /// Whether to use colour, given the environment (NO_COLOR, CLICOLOR_FORCE).
+    pub fn colour(&self, env: impl Fn(&str) -> Option<String>) -> bool {
         match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => no_color.is_none_or(str::is_empty),
+            ColorChoice::Auto => crate::detect::colour_wanted(env),
         }
     }
 }
@@ -273,10 +284,11 @@ mod tests {
 
     #[test]
     fn no_color_is_honoured_unless_overridden() {
+        let no_color = |v: &str| (v == "NO_COLOR").then(|| "1".to_owned());
         let auto = Cli::parse_from(["x"]);
-        assert!(!auto.colour(Some("1")));
-        assert!(auto.colour(Some("")));
-        assert!(auto.colour(None));
-        assert!(Cli::parse_from(["x", "--color", "always"]).colour(Some("1")));
+        assert!(!auto.colour(no_color));
+        assert!(auto.colour(|_| Some(String::new())));
+        assert!(auto.colour(|_| None));
+        assert!(Cli::parse_from(["x", "--color", "always"]).colour(no_color));
     }
 }

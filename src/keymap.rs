@@ -133,6 +133,7 @@ pub static ENTRIES: &[Entry] = &[
     entry("switch_language", Action::SwitchLanguage, Group::Other, &[k(RH, Char('L'), SHIFT)]),
     hinted(entry("help", Action::Help, Group::Other, &[k(RL, Char('?'), NONE)])),
     entry("cancel", Action::Cancel, Group::Other, &[k(ALL, Esc, NONE)]),
+    entry("redraw", Action::Redraw, Group::Other, &[k(ALL, Char('l'), CTRL)]),
     hinted(entry("quit", Action::Quit, Group::Other, &[k(RL, Char('q'), NONE), k(ALL, Char('c'), CTRL)])),
 ];
 

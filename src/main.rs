@@ -9,6 +9,7 @@ use std::sync::Arc;
 use achilles_handbook::app::{App, Look, Options};
 use achilles_handbook::cli::{self, Cli, Command};
 use achilles_handbook::content::{self, Date, Library};
+use achilles_handbook::detect::{self, Caps};
 use achilles_handbook::status::Status;
 use achilles_handbook::theme::{Glyphs, Theme};
 use achilles_handbook::{check, completions, manpage, plain, terminal, watch};
@@ -227,7 +228,14 @@ fn run(cli: Cli) -> io::Result<Status> {
         return Ok(Status::Success);
     }
     drop(stdout);
-    let no_color = std::env::var("NO_COLOR").ok();
+    let env = |v: &str| std::env::var(v).ok();
+    // Asked before the terminal enters raw mode and before the first frame.
+    let caps = Caps {
+        background: detect::background(cli.background, env),
+        depth: detect::depth(env),
+        colour: cli.colour(env),
+        console: detect::is_console(env("TERM").as_deref()),
+    };
     let options = Options {
         kiosk: cli.kiosk,
         idle_timeout: cli.idle_timeout(),
@@ -235,7 +243,7 @@ fn run(cli: Cli) -> io::Result<Status> {
         language,
         background_index: true,
         look: Look {
-            theme: Theme::new(cli.theme, cli.colour(no_color.as_deref())),
+            theme: Theme::new(cli.theme, &caps),
             glyphs: Glyphs::new(cli.ascii),
             screen_reader: cli.screen_reader,
         },

@@ -14,7 +14,7 @@ use crate::app::Look;
 use crate::content::{Chapter, Date, Handbook};
 use crate::doc::{Doc, DocContext, Figures, PREFIX_WIDTH, wrap_ranges};
 use crate::i18n::Lang;
-use crate::theme::{Glyphs, Theme, ThemeName};
+use crate::theme::{Glyphs, Theme};
 use crate::view::body::{self, Paint};
 
 /// The narrowest text `print` lays out, whatever width it is given.
@@ -24,7 +24,7 @@ const MIN_WIDTH: usize = 10;
 /// terminal or braille table happens to have.
 fn plain_look() -> Look {
     Look {
-        theme: Theme::new(ThemeName::Mono, false),
+        theme: Theme::mono(crate::detect::Background::Light),
         glyphs: Glyphs::new(true),
         screen_reader: true,
     }

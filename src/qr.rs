@@ -1,6 +1,9 @@
 //! The "take it home" QR code: a `tel:` URI for the clinic's direct line, encoded once when an
-//! edition is entered, and drawn as text rows (Unicode half blocks, or ASCII). Only the
+//! edition is entered, and drawn as cells: always dark modules on a light field with its quiet
+//! zone, in background colours (or reverse video) rather than glyphs wherever it can. Only the
 //! handbook's own phone number is ever encoded; nothing about the reader.
+
+use ratatui::style::{Modifier, Style};
 
 /// Light modules around the code, as the QR standard asks, so phones find its edges.
 pub const QUIET_ZONE: usize = 4;
@@ -46,52 +49,83 @@ impl QrCode {
         })
     }
 
-    /// Rows of text, two module rows per text row, one column per module. `true` cells are
-    /// drawn in the foreground colour, so the caller paints dark-on-light explicitly.
-    pub fn half_block_rows(&self) -> Vec<String> {
-        self.modules
-            .chunks(2)
-            .map(|pair| {
-                let top = &pair[0];
-                let bottom = pair.get(1);
-                top.iter()
-                    .enumerate()
-                    .map(|(x, t)| {
-                        let b = bottom.is_some_and(|row| row[x]);
-                        match (*t, b) {
-                            (true, true) => '█',
-                            (true, false) => '▀',
-                            (false, true) => '▄',
-                            (false, false) => ' ',
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// Rows for terminals without block characters: two columns per module, one row each.
-    pub fn ascii_rows(&self) -> Vec<String> {
-        self.modules
-            .iter()
-            .map(|row| row.iter().map(|d| if *d { "##" } else { "  " }).collect())
-            .collect()
-    }
-
-    /// Size of the drawing in (columns, rows).
-    pub fn drawn_size(&self, ascii: bool) -> (usize, usize) {
-        let n = self.modules.len();
-        if ascii {
-            (2 * n, n)
-        } else {
-            (n, n.div_ceil(2))
+    /// The drawing at `scale`: rows of (symbol, style) cells, every dark module in `dark` and
+    /// every light one in `light`. Whole cells are spaces, so their tone is a background colour
+    /// (or reverse video) that fills the cell to its edges whatever the font; a cell split
+    /// between two tones is an upper half block with the top tone in front.
+    pub fn cells(
+        &self,
+        scale: Scale,
+        dark: Style,
+        light: Style,
+    ) -> Vec<Vec<(&'static str, Style)>> {
+        let tone = |d: bool| if d { dark } else { light };
+        let split = |top: bool, bottom: bool| {
+            let (t, b) = (tone(top), tone(bottom));
+            match (t.bg, b.bg) {
+                (Some(tb), Some(bb)) => ("▀", Style::new().fg(tb).bg(bb)),
+                // No colour: the tones are the terminal's text and background colours, one
+                // of them in reverse video. The half block shows the text colour on top.
+                _ if t.add_modifier.contains(Modifier::REVERSED) => ("▀", Style::new()),
+                _ => ("▀", Style::new().add_modifier(Modifier::REVERSED)),
+            }
+        };
+        match scale {
+            Scale::Full => self
+                .modules
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .flat_map(|d| [(" ", tone(*d)), (" ", tone(*d))])
+                        .collect()
+                })
+                .collect(),
+            Scale::Half => self
+                .modules
+                .chunks(2)
+                .map(|pair| {
+                    let bottom = pair.get(1);
+                    pair[0]
+                        .iter()
+                        .enumerate()
+                        .map(|(x, top)| {
+                            // An odd last row has the quiet zone's light below it.
+                            let b = bottom.is_some_and(|row| row[x]);
+                            if *top == b {
+                                (" ", tone(b))
+                            } else {
+                                split(*top, b)
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
         }
     }
+
+    /// Size of the drawing at `scale` in (columns, rows).
+    pub fn drawn_size(&self, scale: Scale) -> (usize, usize) {
+        let n = self.modules.len();
+        match scale {
+            Scale::Full => (2 * n, n),
+            Scale::Half => (n, n.div_ceil(2)),
+        }
+    }
+}
+
+/// How big a module is drawn. Terminal cells are about twice as tall as wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Two columns by one row per module: spaces only, for any font (the Linux console, ASCII).
+    Full,
+    /// One column by half a row: needs the upper half block (U+2580).
+    Half,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::Color;
 
     fn decode(code: &QrCode) -> String {
         let scale = 4;
@@ -125,14 +159,16 @@ mod tests {
             assert!(code.modules[n - 1 - i].iter().all(|d| !d));
             assert!(code.modules.iter().all(|row| !row[i] && !row[n - 1 - i]));
         }
-        let rows = code.half_block_rows();
+        let (dark, light) = (Style::new().bg(Color::Black), Style::new().bg(Color::White));
+        let rows = code.cells(Scale::Half, dark, light);
         assert_eq!(rows.len(), n.div_ceil(2));
-        assert!(rows.iter().all(|r| r.chars().count() == n));
-        assert!(
-            code.ascii_rows()
-                .iter()
-                .all(|r| r.is_ascii() && r.len() == 2 * n)
-        );
+        assert!(rows.iter().all(|r| r.len() == n));
+        let rows = code.cells(Scale::Full, dark, light);
+        assert_eq!(rows.len(), n);
+        assert!(rows.iter().all(|r| r.len() == 2 * n));
+        assert!(rows.iter().flatten().all(|(s, _)| *s == " "));
+        assert_eq!(code.drawn_size(Scale::Full), (2 * n, n));
+        assert_eq!(code.drawn_size(Scale::Half), (n, n.div_ceil(2)));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{Command as _, cursor, queue};
-use signal_hook::consts::signal::SIGTSTP;
+use signal_hook::consts::signal::{SIGCONT, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
@@ -99,19 +99,22 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
     // Signals first, so one that arrives while the screen is being set up still restores it.
     // Every terminating signal restores the terminal in its handler and ends the program by
     // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
-    // reader's session with the terminal restored, on the event loop.
+    // reader's session with the terminal restored, on the event loop. SIGCONT, after any
+    // stop (even a `kill -STOP` to a kiosk), takes the terminal again and redraws it whole.
     signals::arm(app.options.kiosk, restore_sequence())?;
+    let mut job_control = vec![SIGCONT];
     if !app.options.kiosk {
-        let mut stops = Signals::new([SIGTSTP])?;
-        let signal_tx = tx.clone();
-        thread::spawn(move || {
-            for signal in stops.forever() {
-                if signal_tx.send(Input::Signal(signal)).is_err() {
-                    break;
-                }
-            }
-        });
+        job_control.push(SIGTSTP);
     }
+    let mut stops = Signals::new(&job_control)?;
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        for signal in stops.forever() {
+            if signal_tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
 
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -152,8 +155,14 @@ impl Drop for RestoreOnDrop {
 fn suspend(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::signal::SIGSTOP)?;
-    let out = screen.writer();
-    enter(out)?;
+    resume(screen)
+}
+
+/// After a stop, whoever had the terminal meanwhile may have changed its modes and screen:
+/// take it again and draw every cell.
+fn resume(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    enter(screen.writer())?;
     screen.invalidate();
     Ok(())
 }
@@ -170,7 +179,14 @@ fn event_loop(
     // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
     spawn_reader(tx.clone());
     let mut indexing: Vec<usize> = Vec::new();
+    let mut redraws = app.full_redraws;
     loop {
+        // Ctrl-L and the kiosk's reset ask for every cell to be written again, over whatever
+        // else (a console message) has written to the screen.
+        if app.full_redraws != redraws {
+            redraws = app.full_redraws;
+            screen.invalidate();
+        }
         draw(&mut screen, app, start.elapsed())?;
         // The search index is built after the first screen, off this thread.
         if let Some(edition) = app.index_wanted()
@@ -210,6 +226,7 @@ fn event_loop(
                 }
             }
             Ok(Input::Signal(SIGTSTP)) if !app.options.kiosk => suspend(&mut screen)?,
+            Ok(Input::Signal(SIGCONT)) => resume(&mut screen)?,
             Ok(Input::Signal(_)) => {}
             Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Status::Failure);

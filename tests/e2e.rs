@@ -331,3 +331,48 @@ fn huge_windows_are_drawn_in_a_bounded_area() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+/// Waits until the program has written `needle` after the first `from` bytes of its output.
+fn wait_for_bytes(t: &mut Tui, from: usize, needle: &[u8], what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let raw = t.raw();
+        if raw[from.min(raw.len())..]
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "no {what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn ctrl_l_and_sigcont_write_the_whole_screen_again() {
+    let mut t = started(&[]);
+    t.wait_for("Your Achilles tendon");
+    let before = t.raw().len();
+    t.send("\x0c");
+    // A full redraw clears the screen (ED 2) and writes every line again.
+    wait_for_bytes(&mut t, before, b"\x1b[2J", "clear after Ctrl-L");
+    wait_for_bytes(&mut t, before, b"Your Achilles tendon", "text after Ctrl-L");
+    let before = t.raw().len();
+    t.signal("STOP");
+    t.signal("CONT");
+    wait_for_bytes(
+        &mut t,
+        before,
+        b"\x1b[?1049h",
+        "the alternate screen taken again",
+    );
+    wait_for_bytes(&mut t, before, b"\x1b[2J", "clear after SIGCONT");
+    wait_for_bytes(
+        &mut t,
+        before,
+        b"Your Achilles tendon",
+        "text after SIGCONT",
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

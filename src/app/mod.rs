@@ -81,6 +81,9 @@ pub struct App {
     pub idle: Idle,
     pub qr: Option<QrCode>,
     pub quit: bool,
+    /// Counts the times the whole screen must be written again (Ctrl-L, a kiosk reset); the
+    /// terminal redraws every cell when it changes.
+    pub full_redraws: u64,
     /// The problem with the handbook files on disk, while `--watch` shows the last good copy.
     pub reload_error: Option<String>,
 }
@@ -116,6 +119,7 @@ impl App {
             indexes: Vec::new(),
             qr: None,
             quit: false,
+            full_redraws: 0,
             reload_error: None,
         };
         app.enter_edition();
@@ -258,6 +262,7 @@ impl App {
                 }
             }
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Redraw => self.full_redraws += 1,
             Action::Quit => {
                 if self.options.kiosk {
                     self.reset(now);
@@ -324,6 +329,8 @@ impl App {
         let (width, height) = (self.width, self.height);
         let mut fresh = App::new(Arc::clone(&self.library), self.options.clone(), now);
         fresh.resize(width, height);
+        // Nothing of the last session may stay on screen, whatever wrote there.
+        fresh.full_redraws = self.full_redraws + 1;
         *self = fresh;
     }
 

@@ -31,7 +31,10 @@ impl Options {
             language: None,
             background_index: false,
             look: Look {
-                theme: Theme::new(crate::theme::ThemeName::Default, true),
+                theme: Theme::new(
+                    crate::theme::ThemeName::Default,
+                    &crate::detect::Caps::plain(),
+                ),
                 glyphs: Glyphs::new(false),
                 screen_reader: false,
             },

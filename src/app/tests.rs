@@ -288,12 +288,31 @@ fn kiosk_quit_goes_home_and_idle_resets_to_a_fresh_start() {
     app.update(Action::Tick, at(8 + 120));
     let mut expected = fresh.clone();
     expected.idle = Idle::new(at(128));
+    // Everything but the request to write the whole screen again.
+    assert_eq!(
+        app.full_redraws,
+        fresh.full_redraws + 1,
+        "the reset redraws every cell"
+    );
+    expected.full_redraws = app.full_redraws;
     assert_eq!(app, expected, "the state after a reset is a fresh start's");
 
     app.update(Action::Start, at(130));
     app.update(Action::Quit, at(131));
     assert_eq!(app.mode, Mode::Home);
     assert!(!app.quit);
+}
+
+#[test]
+fn ctrl_l_asks_for_a_full_redraw_and_changes_nothing_else() {
+    let mut app = app_with(Options::reader(TODAY));
+    let before = app.clone();
+    app.update(Action::Redraw, at(1));
+    assert_eq!(app.full_redraws, before.full_redraws + 1);
+    let mut expected = before.clone();
+    expected.full_redraws = app.full_redraws;
+    expected.idle = app.idle.clone();
+    assert_eq!(app, expected);
 }
 
 #[test]

@@ -14,6 +14,7 @@ use super::put;
 use crate::app::App;
 use crate::keymap::{self, Group};
 use crate::layout;
+use crate::qr::{QrCode, Scale};
 
 const ASCII_BORDER: border::Set = border::Set {
     top_left: "+",
@@ -269,7 +270,8 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         );
         let mut spans = vec![
             Span::styled(mark, base),
-            Span::styled(place, base.patch(t.mark)),
+            // The chosen entry keeps its own colour pair; the mark's colour is for the others.
+            Span::styled(place, if chosen { base } else { base.patch(t.mark) }),
         ];
         spans.extend(
             highlighted(&snip, &moved, base, t.hit)
@@ -299,37 +301,35 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         );
         return Some(Position::new(inner.x, inner.y));
     };
-    let ascii = look.glyphs.ascii;
-    let (w, h) = code.drawn_size(ascii);
-    let (w, h) = (w as u16, h as u16);
     let words = text
         .qr_scan
         .width()
         .max(text.qr_title.width() + 2)
-        .max(code.phone.width());
-    let area = layout::centred(body, w.max(words as u16) + 2, h + 4);
-    let inner = frame_box(app, area, text.qr_title, buf);
-    let caption = format!("{} {}", code.phone, text.qr_scan);
-    if inner.width < w || inner.height < h + 2 {
-        let p = Paragraph::new(vec![Line::raw(caption), Line::raw(text.qr_too_small)])
-            .wrap(Wrap { trim: true });
-        p.render(inner, buf);
-        return Some(Position::new(inner.x, inner.y));
-    }
-    let rows = if ascii {
-        code.ascii_rows()
+        .max(code.phone.width()) as u16;
+    // The biggest drawing that fits: whole cells need no glyph at all; half blocks need a
+    // font that has them, which the ASCII set (and the Linux console) does not promise.
+    let scales: &[Scale] = if look.glyphs.ascii {
+        &[Scale::Full]
     } else {
-        code.half_block_rows()
+        &[Scale::Full, Scale::Half]
     };
+    let fits = |scale: &Scale| {
+        let (w, h) = code.drawn_size(*scale);
+        let area = layout::centred(body, (w as u16).max(words) + 2, h as u16 + 4);
+        usize::from(area.width.saturating_sub(2)) >= w && usize::from(area.height) >= h + 4
+    };
+    let Some(&scale) = scales.iter().find(|s| fits(s)) else {
+        return qr_too_small(app, body, code, buf);
+    };
+    let (w, h) = code.drawn_size(scale);
+    let (w, h) = (w as u16, h as u16);
+    let area = layout::centred(body, w.max(words) + 2, h + 4);
+    let inner = frame_box(app, area, text.qr_title, buf);
     let x = inner.x + (inner.width - w) / 2;
-    for (i, row) in rows.iter().enumerate() {
-        put(
-            buf,
-            x,
-            inner.y + i as u16,
-            &Line::styled(row.as_str(), look.theme.qr),
-            w,
-        );
+    let (dark, light) = (look.theme.qr_dark, look.theme.qr_light);
+    for (i, row) in code.cells(scale, dark, light).iter().enumerate() {
+        let spans: Vec<Span> = row.iter().map(|(s, st)| Span::styled(*s, *st)).collect();
+        put(buf, x, inner.y + i as u16, &Line::from(spans), w);
     }
     let centre = |s: &str| inner.x + inner.width.saturating_sub(s.width() as u16) / 2;
     put(
@@ -347,6 +347,23 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         inner.width,
     );
     Some(Position::new(inner.x, inner.y + h))
+}
+
+/// No code fits: the number itself, clear and alone, and how to make room for the code.
+fn qr_too_small(app: &App, body: Rect, code: &QrCode, buf: &mut Buffer) -> Option<Position> {
+    let look = &app.options.look;
+    let text = app.text();
+    let area = layout::centred(body, 50, 8);
+    let inner = frame_box(app, area, text.qr_title, buf);
+    let p = Paragraph::new(vec![
+        Line::default(),
+        Line::styled(code.phone.as_str(), look.theme.contact).centered(),
+        Line::default(),
+        Line::styled(text.qr_too_small, look.theme.text),
+    ])
+    .wrap(Wrap { trim: true });
+    p.render(inner, buf);
+    Some(Position::new(inner.x, inner.y + 1))
 }
 
 /// Draws the idle notice; returns where a screen reader's cursor belongs: its first line.

@@ -766,6 +766,9 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_achilles-handbook"));
+        // Named, so the program sends no background query: any OSC or BEL in the output
+        // would then have come from a hostile file.
+        cmd.args(["--background", "dark"]);
         for a in args {
             cmd.arg(a);
         }

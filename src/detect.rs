@@ -1,0 +1,196 @@
+//! What the terminal can show, learned once at start-up before the first frame: whether its
+//! background is light or dark (`--background`, else an OSC 11 query with a short timeout, else
+//! `COLORFGBG`), how many colours it has (`COLORTERM`, `TERM`), whether to use colour at all
+//! (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`) and whether it is the Linux console. Decides
+//! nothing about how things look; `theme` does that from what is found here.
+
+use std::time::Duration;
+
+/// The longest a terminal that does not answer the background query can delay the first frame.
+pub const QUERY_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// The terminal's background, for palettes that stay readable on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Background {
+    Light,
+    Dark,
+}
+
+/// How many colours the terminal can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// The Linux console: 16 foreground and only 8 background colours, bold brightens.
+    Console,
+    /// The 16 named colours.
+    Ansi16,
+    /// xterm's 256-colour palette.
+    Ansi256,
+    /// 24-bit colour.
+    TrueColor,
+}
+
+/// Everything the look depends on that comes from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    pub background: Background,
+    pub depth: Depth,
+    /// Whether to use colour at all.
+    pub colour: bool,
+    /// The Linux console (`TERM=linux`): its fonts have few glyphs beyond ASCII.
+    pub console: bool,
+}
+
+impl Caps {
+    /// What tests and `print` assume: a dark, 16-colour terminal with colour on.
+    pub const fn plain() -> Caps {
+        Caps {
+            background: Background::Dark,
+            depth: Depth::Ansi16,
+            colour: true,
+            console: false,
+        }
+    }
+}
+
+/// Whether `TERM` names the Linux console.
+pub fn is_console(term: Option<&str>) -> bool {
+    term.is_some_and(|t| t == "linux" || t.starts_with("linux-"))
+}
+
+/// The colour depth from the environment. GNU screen (`TERM=screen*` outside tmux) passes on
+/// neither 24-bit colour nor, without `256color` in its `TERM`, the 256-colour palette, whatever
+/// `COLORTERM` the outer terminal left behind.
+pub fn depth(env: impl Fn(&str) -> Option<String>) -> Depth {
+    let term = env("TERM").unwrap_or_default();
+    if is_console(Some(&term)) {
+        return Depth::Console;
+    }
+    let screen = term.starts_with("screen") && env("TMUX").is_none();
+    let colorterm = env("COLORTERM").unwrap_or_default();
+    if !screen && (colorterm == "truecolor" || colorterm == "24bit" || term.ends_with("-direct")) {
+        Depth::TrueColor
+    } else if term.contains("256color") {
+        Depth::Ansi256
+    } else {
+        Depth::Ansi16
+    }
+}
+
+/// Whether to use colour with `--color auto`: not when `NO_COLOR` is set (and not empty),
+/// unless `CLICOLOR_FORCE` (not empty, not `0`) asks for it anyway.
+pub fn colour_wanted(env: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |v: &str| env(v).is_some_and(|s| !s.is_empty());
+    let forced = set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").as_deref() != Some("0");
+    forced || !set("NO_COLOR")
+}
+
+/// `COLORFGBG` ("15;0", "default;0", "0;default;15"): the last field is the background's colour
+/// number; 0-6 and 8 are dark, 7 and 9-15 light.
+pub fn background_hint(colorfgbg: &str) -> Option<Background> {
+    let bg: u8 = colorfgbg.rsplit(';').next()?.trim().parse().ok()?;
+    match bg {
+        0..=6 | 8 => Some(Background::Dark),
+        7 | 9..=15 => Some(Background::Light),
+        _ => None,
+    }
+}
+
+/// Asks the terminal for its background colour (OSC 11, with a DA1 query behind it so a
+/// terminal that does not know OSC 11 answers at once). The terminal-colorsaurus crate writes
+/// the query to the controlling terminal in raw mode and restores the mode before returning.
+fn query() -> Option<Background> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = QUERY_TIMEOUT;
+    match terminal_colorsaurus::theme_mode(options).ok()? {
+        terminal_colorsaurus::ThemeMode::Light => Some(Background::Light),
+        terminal_colorsaurus::ThemeMode::Dark => Some(Background::Dark),
+    }
+}
+
+/// The background: the flag, else the terminal's answer, else `COLORFGBG`, else dark (the
+/// Linux console, GNU screen and most terminals that do not answer are dark).
+pub fn background(flag: Option<Background>, env: impl Fn(&str) -> Option<String>) -> Background {
+    flag.or_else(|| {
+        // The console never answers OSC 11 and is always dark unless told otherwise.
+        if is_console(env("TERM").as_deref()) {
+            return None;
+        }
+        query()
+    })
+    .or_else(|| env("COLORFGBG").as_deref().and_then(background_hint))
+    .unwrap_or(Background::Dark)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn depth_comes_from_colorterm_and_term() {
+        assert_eq!(depth(env(&[("TERM", "linux")])), Depth::Console);
+        assert_eq!(depth(env(&[("TERM", "xterm")])), Depth::Ansi16);
+        assert_eq!(depth(env(&[("TERM", "xterm-256color")])), Depth::Ansi256);
+        assert_eq!(depth(env(&[("TERM", "xterm-direct")])), Depth::TrueColor);
+        let truecolor = [("TERM", "xterm-256color"), ("COLORTERM", "truecolor")];
+        assert_eq!(depth(env(&truecolor)), Depth::TrueColor);
+        // GNU screen 4 drops 24-bit colour, whatever the outer terminal said.
+        let screen = [("TERM", "screen"), ("COLORTERM", "truecolor")];
+        assert_eq!(depth(env(&screen)), Depth::Ansi16);
+        let screen256 = [("TERM", "screen.xterm-256color"), ("COLORTERM", "24bit")];
+        assert_eq!(depth(env(&screen256)), Depth::Ansi256);
+        let tmux = [
+            ("TERM", "screen-256color"),
+            ("COLORTERM", "truecolor"),
+            ("TMUX", "x"),
+        ];
+        assert_eq!(depth(env(&tmux)), Depth::TrueColor);
+        assert_eq!(depth(env(&[])), Depth::Ansi16);
+    }
+
+    #[test]
+    fn no_color_and_clicolor_force() {
+        assert!(colour_wanted(env(&[])));
+        assert!(colour_wanted(env(&[("NO_COLOR", "")])));
+        assert!(!colour_wanted(env(&[("NO_COLOR", "1")])));
+        assert!(colour_wanted(env(&[
+            ("NO_COLOR", "1"),
+            ("CLICOLOR_FORCE", "1")
+        ])));
+        assert!(!colour_wanted(env(&[
+            ("NO_COLOR", "1"),
+            ("CLICOLOR_FORCE", "0")
+        ])));
+    }
+
+    #[test]
+    fn colorfgbg_is_a_hint() {
+        assert_eq!(background_hint("15;0"), Some(Background::Dark));
+        assert_eq!(background_hint("0;15"), Some(Background::Light));
+        assert_eq!(background_hint("0;default;15"), Some(Background::Light));
+        assert_eq!(background_hint("default;default"), None);
+        assert_eq!(background_hint(""), None);
+    }
+
+    #[test]
+    fn the_flag_wins_and_the_console_is_dark() {
+        let light_hint = [("TERM", "linux"), ("COLORFGBG", "0;15")];
+        assert_eq!(
+            background(Some(Background::Dark), env(&light_hint)),
+            Background::Dark
+        );
+        // The console is never queried; the hint still counts.
+        assert_eq!(background(None, env(&light_hint)), Background::Light);
+        assert_eq!(
+            background(None, env(&[("TERM", "linux")])),
+            Background::Dark
+        );
+    }
+}
