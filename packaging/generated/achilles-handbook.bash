@@ -59,7 +59,7 @@ _achilles__handbook() {
 
     case "${cmd}" in
         achilles__handbook)
-            opts="-h -V --handbook --lang --kiosk --idle-timeout --theme --color --ascii --screen-reader --watch --help --version check print search man completions help"
+            opts="-h -V --handbook --lang --kiosk --idle-timeout --theme --color --background --ascii --screen-reader --watch --help --version check print search man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -92,6 +92,10 @@ _achilles__handbook() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --background)
+                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_achilles_handbook_global_optspecs
-    string join \n handbook= lang= kiosk idle-timeout= theme= color= ascii screen-reader watch h/help V/version
+    string join \n handbook= lang= kiosk idle-timeout= theme= color= background= ascii screen-reader watch h/help V/version
 end
 
 function __fish_achilles_handbook_needs_command
@@ -27,12 +27,14 @@ end
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l idle-timeout -d 'Start over after this many seconds without input (0: never; at most 86400, a day). Default: 120 in kiosk mode, never otherwise' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l theme -d 'Colours: default (the terminal\'s own), high-contrast, or mono (no colour)' -r -f -a "default\t'The terminal\'s own named colours: suits light and dark terminals alike'
-high-contrast\t'Explicit colours, every pair at 4.5:1 contrast or more'
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l theme -d 'Colours: default (the terminal\'s own), high-contrast, or mono (no colour)' -r -f -a "default\t'The terminal\'s own named colours, chosen for its light or dark background'
+high-contrast\t'Explicit black and white with strong accents, every pair at 4.5:1 or more; 16-colour safe (GNU screen, the Linux console)'
 mono\t'No colour at all: bold, underline and reverse only'"
-complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l color -d 'When to use colour. auto: unless NO_COLOR is set' -r -f -a "auto\t''
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l color -d 'When to use colour. auto: unless NO_COLOR is set (CLICOLOR_FORCE overrides it)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l background -d 'The terminal\'s background, for colours that read on it. Default: asked of the terminal, else from COLORFGBG, else dark' -r -f -a "light\t''
+dark\t''"
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l kiosk -d 'Kiosk mode: no key quits, idle sessions start over, for public terminals'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l screen-reader -d 'Keep the cursor on the focused item for screen readers and braille displays'
