@@ -93,7 +93,7 @@ impl Screen {
     }
 
     /// The index 0-15 of a named colour.
-    fn named(c: Color) -> Option<usize> {
+    pub fn named(c: Color) -> Option<usize> {
         Some(match c {
             Color::Black => 0,
             Color::Red => 1,

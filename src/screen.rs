@@ -187,24 +187,15 @@ fn is_blank(cell: &Cell) -> bool {
 fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
     let offset = match colour {
         Color::Reset => 9,
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 60,
-        Color::LightRed => 61,
-        Color::LightGreen => 62,
-        Color::LightYellow => 63,
-        Color::LightBlue => 64,
-        Color::LightMagenta => 65,
-        Color::LightCyan => 66,
-        Color::White => 67,
         Color::Indexed(i) => return params.push(format!("{};5;{i}", base + 8)),
         Color::Rgb(r, g, b) => return params.push(format!("{};2;{r};{g};{b}", base + 8)),
+        // The 16 named colours, numbered once in the palette: 0-7 by their own codes, the
+        // bright ones by the 90/100 codes.
+        named => match crate::palette::Screen::named(named) {
+            Some(i) if i < 8 => i as u8,
+            Some(i) => 60 + (i - 8) as u8,
+            None => 9,
+        },
     };
     params.push((base + offset).to_string());
 }
