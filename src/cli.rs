@@ -24,7 +24,7 @@ pub const MAX_IDLE_SECONDS: u64 = 86_400;
         text instead of starting the interface.\n\n\
         Each option a deployment sets can also come from the environment variable shown with \
         it (on/off settings take 1 or 0); the command line wins over the environment.",
-    after_long_help = crate::status::plain_table()
+    after_long_help = crate::status::plain_table(usize::from(DEFAULT_HELP_WIDTH))
 )]
 pub struct Cli {
     /// Load the handbook from this folder instead of the built-in one.
@@ -194,6 +194,7 @@ where
 {
     let mut matches = Cli::command()
         .term_width(width)
+        .after_long_help(crate::status::plain_table(width))
         .try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches)
 }

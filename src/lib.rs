@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod manpage;
+pub mod options_table;
 pub mod palette;
 pub mod plain;
 pub mod qr;

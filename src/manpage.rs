@@ -91,6 +91,8 @@ fn commands(roff: &mut Roff, cmd: &clap::Command) {
         "Without a command, the handbook opens in the terminal (or is printed as plain text \
          when standard output is not a terminal).",
     )]);
+    roff.control("PP", []);
+    roff.text([roman(crate::options_table::sentences().join(" "))]);
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let args: Vec<&Arg> = sub
             .get_arguments()
@@ -289,5 +291,12 @@ mod tests {
         let page = page();
         assert!(!page.contains("(1)"), "{page}");
         assert!(!page.contains("SUBCOMMANDS"), "{page}");
+    }
+
+    #[test]
+    fn commands_say_which_options_they_take() {
+        let page = page();
+        assert!(page.contains("print takes"), "{page}");
+        assert!(page.contains("Reading (no command) takes"), "{page}");
     }
 }

@@ -71,11 +71,20 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// The exit-status table as plain text, for `--help` and the man page.
-pub fn plain_table() -> String {
+/// The exit-status table as plain text for `--help`, wrapped to `width` columns with each
+/// meaning's continuation lines under its first, so the statuses stay easy to scan.
+pub fn plain_table(width: usize) -> String {
+    const INDENT: &str = "         ";
     let mut out = String::from("Exit status:\n");
     for (code, meaning) in TABLE {
-        out.push_str(&format!("  {code:<6} {meaning}\n"));
+        let first = format!("  {code:<6} ");
+        let options = textwrap::Options::new(width.max(INDENT.len() + 20))
+            .initial_indent(&first)
+            .subsequent_indent(INDENT);
+        for line in textwrap::wrap(meaning, options) {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out
 }
@@ -94,6 +103,26 @@ mod tests {
         for code in [0, 1, 2] {
             assert!(TABLE.iter().any(|(c, _)| *c == code.to_string()));
         }
+    }
+
+    #[test]
+    fn the_help_table_wraps_under_each_meaning() {
+        let table = plain_table(60);
+        for line in table.lines() {
+            assert!(line.chars().count() <= 60, "{line:?} is wider than 60");
+        }
+        // A continuation line starts under the meaning, not at the left edge.
+        let lines: Vec<&str> = table.lines().collect();
+        let second = lines
+            .iter()
+            .position(|l| l.starts_with("  1 "))
+            .unwrap_or(0);
+        assert!(lines[second + 1].starts_with("         "), "{table}");
+        assert!(
+            lines[second + 1]
+                .trim_start()
+                .starts_with(char::is_alphabetic)
+        );
     }
 
     #[test]
