@@ -34,6 +34,9 @@ pub enum LineKind {
     ContactPhone {
         first: bool,
     },
+    ContactExtension {
+        first: bool,
+    },
     ContactHours {
         first: bool,
     },
@@ -89,6 +92,7 @@ impl LineKind {
             | LineKind::Callout(_)
             | LineKind::ContactLabel
             | LineKind::ContactPhone { .. }
+            | LineKind::ContactExtension { .. }
             | LineKind::ContactHours { .. }
             | LineKind::Link { .. }
             | LineKind::Art { .. }
@@ -204,10 +208,16 @@ impl Doc {
                 UnitKind::ContactLabel { .. } => {
                     doc.wrap(index, &unit.text, full, section, |_| LineKind::ContactLabel)
                 }
-                UnitKind::ContactPhone => {
+                UnitKind::ContactPhone { .. } => {
                     let w = inner.saturating_sub(cx.text.phone.width() + 2).max(1);
                     doc.wrap(index, &unit.text, w, section, |first| {
                         LineKind::ContactPhone { first }
+                    })
+                }
+                UnitKind::ContactExtension => {
+                    let w = inner.saturating_sub(cx.text.extension.width() + 2).max(1);
+                    doc.wrap(index, &unit.text, w, section, |first| {
+                        LineKind::ContactExtension { first }
                     })
                 }
                 UnitKind::ContactHours => {

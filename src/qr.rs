@@ -1,9 +1,12 @@
-//! The "take it home" QR code: a `tel:` URI for the clinic's direct line, encoded once when an
-//! edition is entered, and drawn as cells: always dark modules on a light field with its quiet
+//! The "take it home" QR code: a `tel:` URI for the clinic's direct line, made from the number
+//! the loader parsed (never from the text as written, so it dials exactly the number its
+//! caption shows), and drawn as cells: always dark modules on a light field with its quiet
 //! zone, in background colours (or reverse video) rather than glyphs wherever it can. Only the
 //! handbook's own phone number is ever encoded; nothing about the reader.
 
 use ratatui::style::{Modifier, Style};
+
+use crate::content::Phone;
 
 /// Light modules around the code, as the QR standard asks, so phones find its edges.
 pub const QUIET_ZONE: usize = 4;
@@ -11,25 +14,18 @@ pub const QUIET_ZONE: usize = 4;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrCode {
     pub uri: String,
+    /// The caption: the encoded number, written for people ("+1 310-423-4566").
     pub phone: String,
+    /// Digits to dial once the call connects, shown under the caption; not encoded, since
+    /// dialers do not agree on how a `tel:` URI asks for them.
+    pub extension: Option<String>,
     /// Modules, row by row, quiet zone included; `true` is dark.
     pub modules: Vec<Vec<bool>>,
 }
 
-/// `tel:` URI for a North American number as the handbook writes it ("310-423-4566").
-pub fn tel_uri(phone: &str) -> Option<String> {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    match digits.len() {
-        10 => Some(format!("tel:+1{digits}")),
-        11 if digits.starts_with('1') => Some(format!("tel:+{digits}")),
-        7..=15 => Some(format!("tel:{digits}")),
-        _ => None,
-    }
-}
-
 impl QrCode {
-    pub fn for_phone(phone: &str) -> Option<QrCode> {
-        let uri = tel_uri(phone)?;
+    pub fn for_phone(phone: &Phone) -> Option<QrCode> {
+        let uri = phone.tel_uri();
         let code =
             qrcode::QrCode::with_error_correction_level(uri.as_bytes(), qrcode::EcLevel::M).ok()?;
         let width = code.width();
@@ -44,7 +40,8 @@ impl QrCode {
         }
         Some(QrCode {
             uri,
-            phone: phone.to_owned(),
+            phone: phone.display.clone(),
+            extension: phone.extension.clone(),
             modules,
         })
     }
@@ -145,14 +142,14 @@ mod tests {
 
     #[test]
     fn the_direct_line_round_trips_through_a_decoder() {
-        let code = QrCode::for_phone("310-423-4566").unwrap();
+        let code = QrCode::for_phone(&number("310-423-4566")).unwrap();
         assert_eq!(code.uri, "tel:+13104234566");
         assert_eq!(decode(&code), "tel:+13104234566");
     }
 
     #[test]
     fn the_drawing_has_the_quiet_zone() {
-        let code = QrCode::for_phone("310-423-4566").unwrap();
+        let code = QrCode::for_phone(&number("310-423-4566")).unwrap();
         let n = code.modules.len();
         for i in 0..QUIET_ZONE {
             assert!(code.modules[i].iter().all(|d| !d));
@@ -171,12 +168,17 @@ mod tests {
         assert_eq!(code.drawn_size(Scale::Half), (n, n.div_ceil(2)));
     }
 
+    fn number(text: &str) -> Phone {
+        crate::content::phone::parse(text).unwrap()
+    }
+
     #[test]
-    fn numbers_become_tel_uris() {
-        assert_eq!(
-            tel_uri("1-800-233-2771").as_deref(),
-            Some("tel:+18002332771")
-        );
-        assert_eq!(tel_uri("call us"), None);
+    fn the_caption_is_the_encoded_number_and_the_extension_is_not_dialled() {
+        let mut phone = number("1-800-233-2771");
+        phone.extension = Some("2".into());
+        let code = QrCode::for_phone(&phone).unwrap();
+        assert_eq!(decode(&code), "tel:+18002332771");
+        assert_eq!(code.phone, "+1 800-233-2771");
+        assert_eq!(code.extension.as_deref(), Some("2"));
     }
 }

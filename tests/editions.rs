@@ -53,7 +53,7 @@ fn phones(chapter: &Chapter) -> Vec<&str> {
     chapter
         .units
         .iter()
-        .filter(|u| u.kind == UnitKind::ContactPhone)
+        .filter(|u| matches!(u.kind, UnitKind::ContactPhone { .. }))
         .map(|u| u.text.as_str())
         .collect()
 }

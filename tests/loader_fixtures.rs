@@ -90,7 +90,10 @@ fn the_good_fixture_loads_with_every_kind_of_block() {
     assert!(has(&|k| *k == UnitKind::Callout(CalloutKind::Urgent)));
     assert!(has(&|k| *k == UnitKind::Callout(CalloutKind::Note)));
     assert!(has(&|k| *k == UnitKind::ContactLabel { qr: true }));
-    assert!(has(&|k| *k == UnitKind::ContactPhone));
+    assert!(has(&|k| matches!(
+        k,
+        UnitKind::ContactPhone { dial: Some(_) }
+    )));
     assert!(has(&|k| *k == UnitKind::ContactHours));
 
     // `see = "second"` and `see = "second#call"` resolve to the chapter and to its section.
@@ -115,7 +118,10 @@ fn the_good_fixture_loads_with_every_kind_of_block() {
             }
         ]
     );
-    assert_eq!(book.chapters[1].qr_phone(), Some("555-0100"));
+    assert_eq!(
+        book.chapters[1].qr_phone().map(|p| p.tel_uri()).as_deref(),
+        Some("tel:+13105550100")
+    );
     let bullets = book.chapters[0]
         .units
         .iter()

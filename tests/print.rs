@@ -6,7 +6,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Output, Stdio};
 
-use achilles_handbook::content::{self, Handbook, Library};
+use achilles_handbook::content::{self, Handbook, Library, UnitKind};
 use unicode_width::UnicodeWidthStr;
 
 fn bin() -> Command {
@@ -128,12 +128,19 @@ fn print_opens_with_a_numbered_table_of_contents_and_shows_every_phone_number_in
                 "{lang}: {phone} not printed whole"
             );
         }
-        let qr = book
-            .chapters
+        // The QR code's number is printed as the chapter writes it, and dials those digits.
+        let units: Vec<_> = book.chapters.iter().flat_map(|c| &c.units).collect();
+        let label = units
             .iter()
-            .find_map(|c| c.qr_phone())
-            .expect("a QR number");
-        assert!(lines.iter().any(|l| l.contains(qr)), "{lang}: {qr}");
+            .position(|u| u.kind == UnitKind::ContactLabel { qr: true })
+            .expect("a QR contact");
+        let qr = match &units[label + 1].kind {
+            UnitKind::ContactPhone { dial: Some(d) } => (units[label + 1].text.as_str(), d),
+            other => panic!("{lang}: the QR contact's number is {other:?}"),
+        };
+        assert!(lines.iter().any(|l| l.contains(qr.0)), "{lang}: {qr:?}");
+        let written: String = qr.0.chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(format!("1{written}"), qr.1.digits, "{lang}");
         // Each chapter ends with its review dates, version and source.
         let version = lines.iter().filter(|l| l.contains(&book.version)).count();
         assert!(version >= book.chapters.len(), "{lang}: {version}");

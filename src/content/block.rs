@@ -15,6 +15,7 @@ use super::chapter::{Pending, PendingLink};
 use super::clean::clean;
 use super::file_cx::FileCx;
 use super::model::{Target, Unit};
+use super::phone::{self, Phone, PhoneError};
 
 /// One block as written. Exactly one of the kind fields (`paragraph`, `bullets`, `callout`,
 /// `contact`, `see`, `figure`, `checklist`, `message`) says what it is; the other fields go with some kinds only, which
@@ -32,6 +33,7 @@ pub struct RawBlock {
     pub message: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub phone: Option<Spanned<String>>,
+    pub extension: Option<Spanned<String>>,
     pub hours: Option<Spanned<String>>,
     pub qr: Option<Spanned<bool>>,
     pub ascii: Option<Spanned<String>>,
@@ -82,11 +84,18 @@ pub enum UnitKind {
     Paragraph,
     Bullet,
     Callout(CalloutKind),
-    /// A contact entry's label; its phone number and hours follow as their own units.
+    /// A contact entry's label; its phone number, extension and hours follow as their own
+    /// units.
     ContactLabel {
         qr: bool,
     },
-    ContactPhone,
+    /// The number as written; `dial` is the number it parses to, if it is exactly one (it
+    /// must be when the contact has `qr = true`), with the contact's extension.
+    ContactPhone {
+        dial: Option<Box<Phone>>,
+    },
+    /// What to dial after the call connects (a menu option or an extension): digits only.
+    ContactExtension,
     ContactHours,
     /// A cross-reference; the text is the words the reader sees.
     Link(Target),
@@ -115,7 +124,8 @@ impl UnitKind {
             UnitKind::Title
             | UnitKind::Heading
             | UnitKind::ContactLabel { .. }
-            | UnitKind::ContactPhone
+            | UnitKind::ContactPhone { .. }
+            | UnitKind::ContactExtension
             | UnitKind::ContactHours
             | UnitKind::Link(_) => false,
         }
@@ -131,7 +141,8 @@ impl UnitKind {
             | UnitKind::Bullet
             | UnitKind::Callout(_)
             | UnitKind::ContactLabel { .. }
-            | UnitKind::ContactPhone
+            | UnitKind::ContactPhone { .. }
+            | UnitKind::ContactExtension
             | UnitKind::ContactHours
             | UnitKind::Link(_)
             | UnitKind::Figure(_)
@@ -152,7 +163,8 @@ impl UnitKind {
             | UnitKind::Bullet
             | UnitKind::Callout(_)
             | UnitKind::ContactLabel { .. }
-            | UnitKind::ContactPhone
+            | UnitKind::ContactPhone { .. }
+            | UnitKind::ContactExtension
             | UnitKind::ContactHours
             | UnitKind::Figure(_)
             | UnitKind::Caption
@@ -172,7 +184,8 @@ impl UnitKind {
             | UnitKind::Bullet
             | UnitKind::Callout(_)
             | UnitKind::ContactLabel { .. }
-            | UnitKind::ContactPhone
+            | UnitKind::ContactPhone { .. }
+            | UnitKind::ContactExtension
             | UnitKind::ContactHours
             | UnitKind::Link(_)
             | UnitKind::Caption
@@ -189,8 +202,12 @@ impl UnitKind {
         }
         match self {
             UnitKind::Bullet => *prev == UnitKind::Bullet,
-            UnitKind::ContactPhone => matches!(prev, UnitKind::ContactLabel { .. }),
-            UnitKind::ContactHours => *prev == UnitKind::ContactPhone,
+            UnitKind::ContactPhone { .. } => matches!(prev, UnitKind::ContactLabel { .. }),
+            UnitKind::ContactExtension => matches!(prev, UnitKind::ContactPhone { .. }),
+            UnitKind::ContactHours => matches!(
+                prev,
+                UnitKind::ContactPhone { .. } | UnitKind::ContactExtension
+            ),
             UnitKind::Link(_) => prev.target().is_some(),
             UnitKind::Figure(_) => *prev == UnitKind::Caption,
             UnitKind::KeyPoint => *prev == UnitKind::KeyPoint,
@@ -256,9 +273,10 @@ pub(super) fn build_block(
     };
     // Fields that belong to other kinds of block are mistakes worth pointing at.
     let stray = |cx: &mut FileCx<'_>, allowed: &[&str]| {
-        let fields: [(&str, Option<Range<usize>>); 7] = [
+        let fields: [(&str, Option<Range<usize>>); 8] = [
             ("text", b.text.as_ref().map(Spanned::span)),
             ("phone", b.phone.as_ref().map(Spanned::span)),
+            ("extension", b.extension.as_ref().map(Spanned::span)),
             ("hours", b.hours.as_ref().map(Spanned::span)),
             ("qr", b.qr.as_ref().map(Spanned::span)),
             ("ascii", b.ascii.as_ref().map(Spanned::span)),
@@ -330,19 +348,52 @@ pub(super) fn build_block(
             None => cx.error(span, "a callout needs `text`"),
         }
     } else if let Some(label) = &b.contact {
-        stray(cx, &["phone", "hours", "qr"]);
+        stray(cx, &["phone", "extension", "hours", "qr"]);
         let label = cx.text(label, "contact");
         let qr = b.qr.as_ref().is_some_and(|q| *q.get_ref());
         if let Some(q) = b.qr.as_ref().filter(|q| *q.get_ref()) {
             pending.qr.push(q.span());
         }
         push(UnitKind::ContactLabel { qr }, label);
+        let extension = b.extension.as_ref().and_then(|e| {
+            let text = cx.text(e, "extension");
+            match phone::parse_extension(&text) {
+                Ok(digits) => Some(digits),
+                Err(problem) => {
+                    cx.error(at(cx, e, &text, &problem), problem.message);
+                    None
+                }
+            }
+        });
         match &b.phone {
             Some(p) => {
-                let phone = cx.text(p, "phone");
-                push(UnitKind::ContactPhone, phone);
+                let text = cx.text(p, "phone");
+                let dial = match phone::parse(&text) {
+                    Ok(number) => Some(Box::new(Phone {
+                        extension: extension.clone(),
+                        ..number
+                    })),
+                    Err(problem) => {
+                        // Only a number offered as a QR code must be one a phone can dial;
+                        // any other is shown as written, for people to read.
+                        if qr && !text.is_empty() {
+                            cx.error(
+                                at(cx, p, &text, &problem),
+                                format!(
+                                    "this contact has `qr = true`, so `phone` must be exactly one number a phone can dial: {}",
+                                    problem.message
+                                ),
+                            );
+                        }
+                        None
+                    }
+                };
+                push(UnitKind::ContactPhone { dial }, text);
             }
             None => cx.error(span, "a contact needs `phone`"),
+        }
+        if let Some(digits) = extension {
+            push(UnitKind::ContactExtension, digits);
         }
         if let Some(h) = &b.hours {
             let hours = cx.text(h, "hours");
@@ -415,6 +466,28 @@ pub(super) fn build_block(
 
 /// A character a drawing may not use in ASCII: anything outside ASCII but letters, which are the
 /// labels' words and show wherever the handbook's text does.
+/// Where in the file a problem `problem.offset` bytes into a field's cleaned text stands: at
+/// that character when the file writes the value as a plain quoted string (no escapes, nothing
+/// cleaned away), else at the value.
+fn at(
+    cx: &FileCx<'_>,
+    field: &Spanned<String>,
+    cleaned: &str,
+    problem: &PhoneError,
+) -> Range<usize> {
+    let span = field.span();
+    let written = cx.source.get(span.clone()).unwrap_or("");
+    let plain = written.len() == cleaned.len() + 2
+        && written.get(1..written.len() - 1) == Some(cleaned)
+        && field.get_ref() == cleaned;
+    if plain && problem.offset <= cleaned.len() {
+        let start = span.start + 1 + problem.offset;
+        start..start
+    } else {
+        span
+    }
+}
+
 fn is_drawing_symbol(c: char) -> bool {
     !c.is_ascii() && !c.is_alphabetic()
 }
@@ -441,6 +514,7 @@ fn art(cx: &mut FileCx<'_>, field: &Spanned<String>, name: &str) -> Option<Art> 
 mod tests {
     use std::collections::BTreeMap;
 
+    use super::UnitKind;
     use crate::content::{Loaded, load_files};
 
     const MANIFEST: &str = "title = \"T\"\norganisation = \"O\"\nlanguage = \"en\"\nlanguage_name = \"E\"\nversion = \"1\"\nreviewed_on = 2026-01-01\nreview_due = 2027-01-01\ndisclaimer = \"D\"\nchapters = [\"one\"]\n";
@@ -462,6 +536,52 @@ mod tests {
             .errors()
             .map(ToString::to_string)
             .collect()
+    }
+
+    #[test]
+    fn a_qr_number_that_is_not_exactly_one_number_is_refused_at_the_character() {
+        // Line 10 is the contact, 11 its phone; the value's first character is column 10.
+        let e = errors("contact = \"Team\"\nphone = \"310-423-4566, option 2\"\nqr = true\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("t/one.toml:11:22:"), "{e:?}");
+        assert!(e[0].contains("qr = true"), "{e:?}");
+        assert!(e[0].contains("extension = \"2\""), "{e:?}");
+        let e = errors("contact = \"Team\"\nphone = \"３１０-423-4566\"\nqr = true\n");
+        assert!(e[0].starts_with("t/one.toml:11:10:"), "{e:?}");
+        assert!(e[0].contains("digits 0-9"), "{e:?}");
+        // Written with an escape, the offset in the text is not a column: the value is named.
+        let e = errors("contact = \"Team\"\nphone = \"\\u0033 CALL\"\nqr = true\n");
+        assert!(e[0].starts_with("t/one.toml:11:9:"), "{e:?}");
+        // A number that is not offered as a code is shown as written.
+        assert!(
+            errors("contact = \"Team\"\nphone = \"1-800-CEDARS-1 (1-800-233-2771)\"\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn an_extension_is_its_own_line_and_never_part_of_the_number() {
+        let loaded = load_block(
+            "contact = \"Team\"\nphone = \"(310) 423-4566\"\nextension = \"2\"\nhours = \"9-5\"\nqr = true\n",
+        );
+        let library = loaded.library.expect("loads");
+        let chapter = &library.editions[0].chapters[0];
+        let kinds: Vec<(&UnitKind, &str)> = chapter
+            .units
+            .iter()
+            .skip_while(|u| !matches!(u.kind, UnitKind::ContactLabel { .. }))
+            .map(|u| (&u.kind, u.text.as_str()))
+            .collect();
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+        assert_eq!(kinds[1].1, "(310) 423-4566");
+        assert_eq!(kinds[2], (&UnitKind::ContactExtension, "2"));
+        let phone = chapter.qr_phone().expect("a number");
+        assert_eq!(phone.tel_uri(), "tel:+13104234566");
+        assert_eq!(phone.extension.as_deref(), Some("2"));
+        let e = errors("contact = \"Team\"\nphone = \"310-423-4566\"\nextension = \"option 2\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("t/one.toml:12:14:"), "{e:?}");
+        let e = errors("paragraph = \"P.\"\nextension = \"2\"\n");
+        assert!(e[0].contains("`extension` does not belong"), "{e:?}");
     }
 
     #[test]

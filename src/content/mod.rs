@@ -8,6 +8,7 @@ pub mod diagnostic;
 mod file_cx;
 pub mod load;
 pub mod model;
+pub mod phone;
 mod raw;
 pub mod source;
 

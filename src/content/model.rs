@@ -4,6 +4,7 @@
 //! kinds of unit are defined with the blocks they come from, in `block`.
 
 pub use super::block::{Art, CalloutKind, Figure, UnitKind};
+pub use super::phone::Phone;
 
 /// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,16 +115,17 @@ pub struct Target {
 }
 
 impl Chapter {
-    /// The phone number offered as a QR code, if this chapter has one.
-    pub fn qr_phone(&self) -> Option<&str> {
+    /// The number offered as a QR code, if this chapter has one: parsed at load, so it is
+    /// exactly the number the chapter shows.
+    pub fn qr_phone(&self) -> Option<&Phone> {
         let label = self
             .units
             .iter()
             .position(|u| u.kind == UnitKind::ContactLabel { qr: true })?;
-        self.units[label + 1..]
-            .iter()
-            .find(|u| u.kind == UnitKind::ContactPhone)
-            .map(|u| u.text.as_str())
+        self.units[label + 1..].iter().find_map(|u| match &u.kind {
+            UnitKind::ContactPhone { dial } => dial.as_deref(),
+            _ => None,
+        })
     }
 
     /// The section a unit belongs to, for the status line.

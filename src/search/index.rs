@@ -107,7 +107,8 @@ impl Index {
                     kind,
                 });
                 let label = match unit.kind {
-                    UnitKind::ContactPhone => labels.phone,
+                    UnitKind::ContactPhone { .. } => labels.phone,
+                    UnitKind::ContactExtension => labels.extension,
                     UnitKind::ContactHours => labels.hours,
                     _ => "",
                 };

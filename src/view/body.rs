@@ -132,6 +132,10 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
             labelled(&mut spans, text.phone, *first);
             t.contact
         }
+        LineKind::ContactExtension { first } => {
+            labelled(&mut spans, text.extension, *first);
+            t.contact
+        }
         LineKind::ContactHours { first } => {
             labelled(&mut spans, text.hours, *first);
             t.text

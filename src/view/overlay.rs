@@ -301,11 +301,19 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         );
         return Some(Position::new(inner.x, inner.y));
     };
+    // Under the code: the number it dials, what to press once the call connects (if the
+    // contact says), and how to scan it.
+    let then = code
+        .extension
+        .as_ref()
+        .map(|digits| format!("{} {digits}", text.extension));
+    let captions = 2 + u16::from(then.is_some());
     let words = text
         .qr_scan
         .width()
         .max(text.qr_title.width() + 2)
-        .max(code.phone.width()) as u16;
+        .max(code.phone.width())
+        .max(then.as_ref().map_or(0, |t| t.width())) as u16;
     // The biggest drawing that fits: whole cells need no glyph at all; half blocks need a
     // font that has them, which the ASCII set (and the Linux console) does not promise.
     let scales: &[Scale] = if look.glyphs.ascii {
@@ -315,15 +323,16 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     };
     let fits = |scale: &Scale| {
         let (w, h) = code.drawn_size(*scale);
-        let area = layout::centred(body, (w as u16).max(words) + 2, h as u16 + 4);
-        usize::from(area.width.saturating_sub(2)) >= w && usize::from(area.height) >= h + 4
+        let tall = h + 2 + usize::from(captions);
+        let area = layout::centred(body, (w as u16).max(words) + 2, tall as u16);
+        usize::from(area.width.saturating_sub(2)) >= w && usize::from(area.height) >= tall
     };
     let Some(&scale) = scales.iter().find(|s| fits(s)) else {
-        return qr_too_small(app, body, code, buf);
+        return qr_too_small(app, body, code, then.as_deref(), buf);
     };
     let (w, h) = code.drawn_size(scale);
     let (w, h) = (w as u16, h as u16);
-    let area = layout::centred(body, w.max(words) + 2, h + 4);
+    let area = layout::centred(body, w.max(words) + 2, h + 2 + captions);
     let inner = frame_box(app, area, text.qr_title, buf);
     let x = inner.x + (inner.width - w) / 2;
     let (dark, light) = (look.theme.qr_dark, look.theme.qr_light);
@@ -339,10 +348,19 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         &Line::styled(code.phone.as_str(), look.theme.contact),
         inner.width,
     );
+    if let Some(then) = &then {
+        put(
+            buf,
+            centre(then),
+            inner.y + h + 1,
+            &Line::styled(then.as_str(), look.theme.contact),
+            inner.width,
+        );
+    }
     put(
         buf,
         centre(text.qr_scan),
-        inner.y + h + 1,
+        inner.y + h + captions - 1,
         &Line::styled(text.qr_scan, look.theme.text),
         inner.width,
     );
@@ -350,18 +368,27 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
 }
 
 /// No code fits: the number itself, clear and alone, and how to make room for the code.
-fn qr_too_small(app: &App, body: Rect, code: &QrCode, buf: &mut Buffer) -> Option<Position> {
+fn qr_too_small(
+    app: &App,
+    body: Rect,
+    code: &QrCode,
+    then: Option<&str>,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let look = &app.options.look;
     let text = app.text();
-    let area = layout::centred(body, 50, 8);
+    let area = layout::centred(body, 50, 8 + u16::from(then.is_some()));
     let inner = frame_box(app, area, text.qr_title, buf);
-    let p = Paragraph::new(vec![
+    let mut lines = vec![
         Line::default(),
         Line::styled(code.phone.as_str(), look.theme.contact).centered(),
-        Line::default(),
-        Line::styled(text.qr_too_small, look.theme.text),
-    ])
-    .wrap(Wrap { trim: true });
+    ];
+    if let Some(then) = then {
+        lines.push(Line::styled(then, look.theme.contact).centered());
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(text.qr_too_small, look.theme.text));
+    let p = Paragraph::new(lines).wrap(Wrap { trim: true });
     p.render(inner, buf);
     Some(Position::new(inner.x, inner.y + 1))
 }

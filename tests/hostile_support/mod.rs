@@ -434,11 +434,15 @@ pub fn generate(corpus: &[Hostile], handbook: usize) -> Generated {
                 toml_str(&format!("555 {i} {s}")),
                 toml_str(&format!("Hours {i} {s}")),
             );
+            t.push('\n');
+            // The QR code's number must be one a phone can dial, so it is not a hostile slot;
+            // a hostile phone field is shown as written, in a contact without `qr`.
             if !qr_given {
-                t.push_str("qr = true\n");
+                t.push_str(
+                    "[[sections.blocks]]\ncontact = \"Clinic\"\nphone = \"310-423-4566\"\nqr = true\n\n",
+                );
                 qr_given = true;
             }
-            t.push('\n');
             let _ = writeln!(
                 t,
                 "[[sections.blocks]]\nsee = \"{next}#intro\"\ntext = {}\n",
