@@ -448,3 +448,31 @@ fn the_hidden_completions_subcommand_prints_a_bash_script() {
     assert!(text.contains("complete "), "a bash `complete` line");
     assert!(text.contains("--handbook") && text.contains("print"));
 }
+
+/// A time ("5 p. m.") is never split over two lines: the Spanish edition joins it with no-break
+/// spaces, and the wrapper must keep them.
+#[test]
+fn spanish_times_stay_on_one_line_at_every_width() {
+    for width in 20..=80 {
+        let out = stdout_of(&run(&[
+            "print",
+            "--lang",
+            "es",
+            "--width",
+            &width.to_string(),
+        ]));
+        let lines: Vec<&str> = out.lines().collect();
+        for pair in lines.windows(2) {
+            let (a, b) = (pair[0].trim_end(), pair[1].trim_start());
+            let split = a.ends_with(" a.")
+                || a.ends_with(" p.")
+                || (b.starts_with("m.") && (a.ends_with("a.") || a.ends_with("p.")))
+                || (b.starts_with("a.\u{A0}m.") || b.starts_with("p.\u{A0}m."));
+            assert!(!split, "a time is split at width {width}:\n{a}\n{b}");
+        }
+        assert!(
+            out.contains("5\u{A0}p.\u{A0}m."),
+            "width {width}: no joined time"
+        );
+    }
+}

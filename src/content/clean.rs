@@ -122,16 +122,32 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Spaces an author puts where a line must not break ("5\u{A0}p.\u{A0}m."): kept, as U+00A0,
+/// when whitespace is folded, so the wrapper keeps the words on one line.
+const NO_BREAK_SPACES: [char; 3] = ['\u{A0}', '\u{2007}', '\u{202F}'];
+
 /// Cleans text and folds every run of whitespace (newlines included) into one space, trimmed:
 /// the form every field of a chapter is kept in, since prose is reflowed to the window anyway.
+/// A no-break space is the exception: it is the author's instruction not to break there.
 pub fn clean_line(text: &str) -> String {
     let cleaned = clean(text);
     let mut out = String::with_capacity(cleaned.len());
-    for word in cleaned.split_whitespace() {
+    let breaking = |c: char| c.is_whitespace() && !NO_BREAK_SPACES.contains(&c);
+    for word in cleaned.split(breaking).filter(|w| !w.is_empty()) {
+        let word = word.trim_matches(|c| NO_BREAK_SPACES.contains(&c));
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.extend(word.chars().map(|c| {
+            if NO_BREAK_SPACES.contains(&c) {
+                '\u{A0}'
+            } else {
+                c
+            }
+        }));
     }
     out
 }
@@ -192,6 +208,14 @@ mod tests {
     #[test]
     fn clean_line_folds_whitespace() {
         assert_eq!(clean_line("  two\n  lines\u{2028}here "), "two lines here");
+    }
+
+    #[test]
+    fn no_break_spaces_survive_folding_as_one_kind() {
+        assert_eq!(
+            clean_line(" a 5\u{202F}p.\u{A0}m.  hoy \u{A0}"),
+            "a 5\u{A0}p.\u{A0}m. hoy"
+        );
     }
 
     #[test]

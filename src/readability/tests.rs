@@ -234,6 +234,14 @@ fn abbreviations_initials_and_times_do_not_end_a_sentence() {
             "¿Tiene dudas?"
         ]
     );
+    // The same with the no-break spaces the handbook uses to keep a time on one line.
+    assert_eq!(
+        sentences("Abrimos a las 8\u{A0}a.\u{A0}m. Cerramos a las 5\u{A0}p.\u{A0}m., hoy."),
+        [
+            "Abrimos a las 8\u{A0}a.\u{A0}m.",
+            "Cerramos a las 5\u{A0}p.\u{A0}m., hoy."
+        ]
+    );
     assert_eq!(
         sentences("We open at 8 a.m. and close at 5 p.m. Call us."),
         ["We open at 8 a.m. and close at 5 p.m.", "Call us."]
