@@ -80,7 +80,7 @@ pub struct Cli {
     )]
     pub background: Option<Background>,
 
-    /// Draw with ASCII characters only (for the Linux console and limited fonts).
+    /// Draw only characters the Linux console's fonts have: ASCII borders and marks (by itself when TERM is linux or a VT).
     #[arg(long, global = true, env = "ACHILLES_HANDBOOK_ASCII", value_parser = switch)]
     pub ascii: bool,
 

@@ -7,6 +7,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod completions;
+pub mod console;
 pub mod content;
 pub mod detect;
 pub mod doc;

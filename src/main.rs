@@ -244,7 +244,10 @@ fn run(cli: Cli) -> io::Result<Status> {
         background_index: true,
         look: Look {
             theme: Theme::new(cli.theme, &caps),
-            glyphs: Glyphs::new(cli.ascii),
+            // The console's fonts, and a VT's, have few characters beyond ASCII: no flag needed.
+            glyphs: Glyphs::new(
+                cli.ascii || achilles_handbook::console::limited_font(env("TERM").as_deref()),
+            ),
             screen_reader: cli.screen_reader,
         },
     };

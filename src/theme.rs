@@ -353,6 +353,8 @@ pub struct Glyphs {
     pub more_right: &'static str,
     pub ellipsis: &'static str,
     pub separator: &'static str,
+    /// Console-safe: ASCII marks, borders and key names, and every other character a console
+    /// font lacks replaced when drawn (`console`). `--ascii`, or by itself on the console.
     pub ascii: bool,
 }
 

@@ -36,7 +36,7 @@ never\t''"
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l background -d 'The terminal\'s background, for colours that read on it. Default: asked of the terminal, else from COLORFGBG, else dark' -r -f -a "light\t''
 dark\t''"
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l kiosk -d 'Kiosk mode: no key quits, idle sessions start over, for public terminals'
-complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l screen-reader -d 'Keep the cursor on the focused item for screen readers and braille displays'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l watch -d 'For authors: reload the handbook folder (--handbook) when a file changes'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -49,25 +49,25 @@ complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a 
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l width -d 'Wrap at this many columns, at least 20 (default: the terminal\'s width, else 80)' -r
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l width -d 'Cut snippets to this many columns (default: the terminal\'s width, else 80)' -r
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l ascii -d 'Draw with ASCII characters only (for the Linux console and limited fonts)'
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand help; and not __fish_seen_subcommand_from check print search man completions help" -f -a "check" -d 'Check a handbook folder: report every problem as file:line:column, with reading grades'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand help; and not __fish_seen_subcommand_from check print search man completions help" -f -a "print" -d 'Print the handbook, or one chapter, as plain text'

@@ -16,8 +16,17 @@ use crate::app::{App, Mode};
 use crate::layout;
 
 /// Draws the app into `buf`. Returns where the terminal's cursor belongs, when the screen
-/// reader option asks for a visible cursor.
+/// reader option asks for a visible cursor. With the console-safe glyph set, every character
+/// a console font lacks (from the handbook's files too) is given a stand-in last.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let cursor = draw(app, area, buf);
+    if app.options.look.glyphs.ascii {
+        crate::console::limit(buf);
+    }
+    cursor
+}
+
+fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
     buf.set_style(area, look.theme.base);
     if area.is_empty() {
