@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(stand_in("Á"), 'A');
         assert_eq!(stand_in("’"), '\'');
         assert_eq!(stand_in("—"), '-');
-        assert_eq!(stand_in("…"), '*');
+        assert_eq!(stand_in("…"), '.');
         assert_eq!(stand_in("╭"), '+');
         assert_eq!(stand_in("好"), '?');
         assert_eq!(stand_in("e\u{301}"), 'e');
