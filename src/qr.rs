@@ -49,7 +49,7 @@ impl QrCode {
     /// The drawing at `scale`: rows of (symbol, style) cells, every dark module in `dark` and
     /// every light one in `light`. Whole cells are spaces, so their tone is a background colour
     /// (or reverse video) that fills the cell to its edges whatever the font; a cell split
-    /// between two tones is an upper half block with the top tone in front.
+    /// between two tones is a lower half block with the bottom tone in front.
     pub fn cells(
         &self,
         scale: Scale,
@@ -59,12 +59,15 @@ impl QrCode {
         let tone = |d: bool| if d { dark } else { light };
         let split = |top: bool, bottom: bool| {
             let (t, b) = (tone(top), tone(bottom));
+            // A lower half block: the top tone is the cell's background, which fills the cell
+            // to its top edge. xterm draws an upper half block a pixel short of the top, and
+            // that light seam across dark modules kept zbar from reading the code.
             match (t.bg, b.bg) {
-                (Some(tb), Some(bb)) => ("▀", Style::new().fg(tb).bg(bb)),
+                (Some(tb), Some(bb)) => ("▄", Style::new().fg(bb).bg(tb)),
                 // No colour: the tones are the terminal's text and background colours, one
-                // of them in reverse video. The half block shows the text colour on top.
-                _ if t.add_modifier.contains(Modifier::REVERSED) => ("▀", Style::new()),
-                _ => ("▀", Style::new().add_modifier(Modifier::REVERSED)),
+                // of them in reverse video. The half block shows the text colour below.
+                _ if b.add_modifier.contains(Modifier::REVERSED) => ("▄", Style::new()),
+                _ => ("▄", Style::new().add_modifier(Modifier::REVERSED)),
             }
         };
         match scale {
@@ -115,7 +118,7 @@ impl QrCode {
 pub enum Scale {
     /// Two columns by one row per module: spaces only, for any font (the Linux console, ASCII).
     Full,
-    /// One column by half a row: needs the upper half block (U+2580).
+    /// One column by half a row: needs the lower half block (U+2584).
     Half,
 }
 

@@ -1,5 +1,5 @@
 //! The QR code as a phone sees it: the whole screen the view draws is painted as pixels with
-//! xterm's palette (a space shows its background, an upper half block its text colour above
+//! xterm's palette (a space shows its background, a lower half block its text colour below
 //! its background) and decoded with rqrr, for every theme, background, colour setting and glyph
 //! set, at the sizes the code is drawn at. Dark modules must come out dark on a light field.
 //! What it decodes to must be exactly the number the caption under it and the chapter show,
@@ -55,8 +55,8 @@ fn decode(buf: &Buffer, screen: &Screen) -> Vec<String> {
         for x in 0..area.width {
             let cell = &buf[(x, y)];
             let (fg, bg) = screen.resolve(cell.style());
-            let (top, bottom) = if cell.symbol() == "▀" {
-                (fg, bg)
+            let (top, bottom) = if cell.symbol() == "▄" {
+                (bg, fg)
             } else {
                 (bg, bg)
             };
@@ -110,7 +110,7 @@ fn the_code_decodes_dark_on_light_in_every_theme_background_and_glyph_set() {
                             let text: String = buf.content().iter().map(|c| c.symbol()).collect();
                             let phone = &app.qr.as_ref().expect("code").phone;
                             assert!(text.contains(phone.as_str()), "{what}: number shown");
-                            assert!(!text.contains('▀'), "{what}");
+                            assert!(!text.contains('▄'), "{what}");
                             continue;
                         }
                         assert_eq!(decode(&buf, &screen), vec![uri], "{what}");
@@ -331,4 +331,30 @@ fn a_qr_phone_that_is_not_exactly_one_number_is_refused_where_it_goes_wrong() {
         assert!(said.contains(&at) && said.contains(says), "{phone}: {said}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+}
+
+/// A console too small for the code (80x25, the VGA text mode) shows the number, and tells
+/// staff the screen size the code needs, which is where it starts to fit.
+#[test]
+fn a_console_too_small_says_what_the_code_needs() {
+    let options = || {
+        let mut options = Options::reader(TODAY);
+        options.look.glyphs = Glyphs::new(true);
+        options
+    };
+    let (app, buf) = qr_screen(options(), 80, 25);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let code = app.qr.as_ref().expect("code");
+    assert!(text.contains(&code.phone), "the number is shown");
+    let (w, h) = code.drawn_size(achilles_handbook::qr::Scale::Full);
+    let (cols, rows) = (w as u16 + 2, h as u16 + 6);
+    let size = format!("{cols}x{rows}");
+    assert!(text.contains(&size), "{size} not on screen:\n{text}");
+    assert!(text.contains("setfont"));
+    let screen = Screen::of(Background::Dark, Depth::Ansi16);
+    let uri = code.uri.clone();
+    let (_, fits) = qr_screen(options(), cols, rows);
+    assert_eq!(decode(&fits, &screen), vec![uri], "the code at {size}");
+    let (_, short) = qr_screen(options(), cols, rows - 1);
+    assert!(decode(&short, &screen).is_empty(), "no code one row short");
 }

@@ -379,6 +379,16 @@ fn qr_too_small(
     let text = app.text();
     let area = layout::centred(body, 50, 8 + u16::from(then.is_some()));
     let inner = frame_box(app, area, text.qr_title, buf);
+    // A console cannot be made larger; staff can load a smaller font. The screen it takes:
+    // the code's box (borders and captions) inside the body, and the tab bar and status line.
+    let advice = if look.glyphs.ascii {
+        let (w, h) = code.drawn_size(Scale::Full);
+        let captions = 2 + usize::from(then.is_some());
+        let size = format!("{}x{}", w + 2, h + 2 + captions + 2);
+        text.qr_console_font.replace("{size}", &size)
+    } else {
+        text.qr_too_small.to_owned()
+    };
     let mut lines = vec![
         Line::default(),
         Line::styled(code.phone.as_str(), look.theme.contact).centered(),
@@ -387,7 +397,7 @@ fn qr_too_small(
         lines.push(Line::styled(then, look.theme.contact).centered());
     }
     lines.push(Line::default());
-    lines.push(Line::styled(text.qr_too_small, look.theme.text));
+    lines.push(Line::styled(advice, look.theme.text));
     let p = Paragraph::new(lines).wrap(Wrap { trim: true });
     p.render(inner, buf);
     Some(Position::new(inner.x, inner.y + 1))
