@@ -6,6 +6,8 @@
 //! Skips, saying why, when Xvfb, xterm, tmux, ImageMagick, zbarimg or xwininfo is missing
 //! (Debian: xvfb xterm tmux imagemagick zbar-tools x11-utils).
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // It runs X, xterm, tmux and zbarimg.
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
