@@ -442,3 +442,62 @@ fn opening_a_result_or_stepping_hits_can_be_undone_with_back() {
     app.update(Action::Type('h'), at(0));
     assert_eq!(app.find.query, "h");
 }
+
+#[test]
+fn every_chapter_stays_within_its_limit_across_resizes_and_chapter_switches() {
+    // Each chapter left at its end, or past it on its last heading (as a jump leaves it), then
+    // the window changes size, and every chapter is visited again backwards and forwards.
+    let sizes = [
+        (80, 24),
+        (30, 10),
+        (200, 60),
+        (0, 0),
+        (120, 8),
+        (20, 6),
+        (100, 30),
+    ];
+    for past_end in [false, true] {
+        for &(w, h) in &sizes {
+            let mut app = reader();
+            let chapters = app.handbook().chapters.len();
+            for c in 0..chapters {
+                app.update(Action::GoToChapter(c), at(0));
+                app.update(Action::Bottom, at(0));
+                if past_end {
+                    for _ in 0..50 {
+                        app.update(Action::NextSection, at(0));
+                    }
+                }
+            }
+            app.update(
+                Action::Resize {
+                    width: w,
+                    height: h,
+                },
+                at(0),
+            );
+            for step in 0..2 * chapters {
+                let action = if step < chapters {
+                    Action::PrevChapter
+                } else {
+                    Action::NextChapter
+                };
+                app.update(action.clone(), at(0));
+                assert!(
+                    app.top() <= app.scroll_limit(),
+                    "{action:?} to chapter {} at {w}x{h}: top {} past the limit {}",
+                    app.chapter,
+                    app.top(),
+                    app.scroll_limit()
+                );
+                if app.width > 0
+                    && !app
+                        .doc()
+                        .is_some_and(|d| d.section_line.contains(&app.top()))
+                {
+                    assert!(app.top() <= app.max_scroll(), "{action:?} at {w}x{h}");
+                }
+            }
+        }
+    }
+}
