@@ -43,7 +43,10 @@ impl Display {
     fn start() -> Display {
         // A display number no other X server holds.
         let n = (300 + std::process::id() % 400..)
-            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                    && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            })
             .unwrap_or(399);
         let server = Command::new("Xvfb")
             .args([
@@ -71,7 +74,12 @@ impl Display {
 
 impl Drop for Display {
     fn drop(&mut self) {
-        let _ = self.server.kill();
+        // SIGTERM, so the server removes its lock file and socket as it ends.
+        let pid = libc::pid_t::try_from(self.server.id()).unwrap_or(0);
+        if pid > 0 {
+            // SAFETY: kill(2) on the pid of a child this test started and has not reaped.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
         let _ = self.server.wait();
     }
 }
