@@ -42,9 +42,6 @@ pub(super) struct Doc {
     pub length: f32,
 }
 
-/// While building: a word's (unit, count) pairs and its two stems.
-type Gathered = (Vec<(u32, u16)>, [String; 2]);
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     pub(super) units: Vec<UnitRef>,
@@ -54,8 +51,19 @@ pub struct Index {
     pub(super) average_length: f32,
     /// Folded words, sorted.
     pub(super) vocab: Vec<String>,
-    /// For each vocabulary word, (global unit, count) pairs, by unit.
-    pub(super) postings: Vec<Vec<(u32, u16)>>,
+    /// Where each vocabulary word's postings start in `posting_units` and `posting_counts`
+    /// (one entry more than words). Flat arrays of exact size: a 10 MB handbook has over a
+    /// million postings, and a vector per word would cost its header and spare capacity.
+    posting_start: Vec<u32>,
+    /// The units each word occurs in, in unit order, and how often.
+    posting_units: Vec<u32>,
+    posting_counts: Vec<u16>,
+    /// Each unit's text as vocabulary positions, in order: `unit_words[unit_start[u]..
+    /// unit_start[u + 1]]`. A phrase is checked here rather than by reading the unit's text
+    /// again. The labels beside contact fields are searchable words but not part of the text,
+    /// so they are not here and no phrase runs into them.
+    unit_start: Vec<u32>,
+    unit_words: Vec<u32>,
     /// Stem → the vocabulary words that have it.
     pub(super) stems: HashMap<String, Vec<u32>>,
     /// The handbook's synonym groups, each phrase as folded words.
@@ -63,6 +71,12 @@ pub struct Index {
     /// The same phrases as the stems their words have, to recognise them in a query.
     pub(super) synonym_stems: Vec<Vec<Vec<String>>>,
     pub(super) language: String,
+}
+
+/// While building, one word in order of first appearance: its (unit, count) pairs and stems.
+struct Gathered {
+    postings: Vec<(u32, u16)>,
+    stems: [String; 2],
 }
 
 impl Index {
@@ -75,7 +89,11 @@ impl Index {
         let mut units = Vec::new();
         let mut docs: Vec<Doc> = Vec::new();
         let mut chapter_docs = Vec::new();
-        let mut by_word: HashMap<String, Gathered> = HashMap::new();
+        // Words get an id in order of first appearance, renumbered in vocabulary order below.
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut gathered: Vec<Gathered> = Vec::new();
+        let mut unit_start = vec![0u32];
+        let mut unit_words: Vec<u32> = Vec::new();
         for (c, chapter) in handbook.chapters.iter().enumerate() {
             let first_doc = docs.len() as u32;
             docs.push(Doc {
@@ -113,42 +131,73 @@ impl Index {
                     _ => "",
                 };
                 let mut count = 0;
-                for text in [unit.text.as_str(), label] {
+                for (is_text, text) in [(true, unit.text.as_str()), (false, label)] {
                     for w in words(text) {
                         count += 1;
-                        let (list, _) = by_word.entry(w.folded.clone()).or_insert_with(|| {
-                            (
-                                Vec::new(),
-                                language.stems(&text[w.range.clone()], &w.folded),
-                            )
-                        });
+                        let word = match ids.get(&w.folded) {
+                            Some(word) => *word,
+                            None => {
+                                let word = gathered.len() as u32;
+                                gathered.push(Gathered {
+                                    postings: Vec::new(),
+                                    stems: language.stems(&text[w.range.clone()], &w.folded),
+                                });
+                                ids.insert(w.folded, word);
+                                word
+                            }
+                        };
+                        if is_text {
+                            unit_words.push(word);
+                        }
+                        let list = &mut gathered[word as usize].postings;
                         match list.last_mut() {
                             Some((last, n)) if *last == id => *n = n.saturating_add(1),
                             _ => list.push((id, 1)),
                         }
                     }
                 }
+                unit_start.push(unit_words.len() as u32);
                 if let Some(d) = docs.last_mut() {
                     d.length += count as f32;
                 }
             }
             chapter_docs.push(first_doc..docs.len() as u32);
         }
-        let mut entries: Vec<(String, Gathered)> = by_word.into_iter().collect();
+        let mut entries: Vec<(String, u32)> = ids.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Where each word of first-appearance order stands in the vocabulary.
+        let mut position = vec![0u32; entries.len()];
         let mut vocab = Vec::with_capacity(entries.len());
-        let mut postings = Vec::with_capacity(entries.len());
+        let total: usize = gathered.iter().map(|g| g.postings.len()).sum();
+        let mut posting_start = Vec::with_capacity(entries.len() + 1);
+        let mut posting_units = Vec::with_capacity(total);
+        let mut posting_counts = Vec::with_capacity(total);
         let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, (word, (list, word_stems))) in entries.into_iter().enumerate() {
-            for stem in word_stems {
+        for (i, (word, first)) in entries.into_iter().enumerate() {
+            position[first as usize] = i as u32;
+            let g = std::mem::replace(
+                &mut gathered[first as usize],
+                Gathered {
+                    postings: Vec::new(),
+                    stems: Default::default(),
+                },
+            );
+            for stem in g.stems {
                 let ids = stems.entry(stem).or_default();
                 if ids.last() != Some(&(i as u32)) {
                     ids.push(i as u32);
                 }
             }
             vocab.push(word);
-            postings.push(list);
+            posting_start.push(posting_units.len() as u32);
+            posting_units.extend(g.postings.iter().map(|(u, _)| *u));
+            posting_counts.extend(g.postings.iter().map(|(_, n)| *n));
         }
+        posting_start.push(posting_units.len() as u32);
+        for word in &mut unit_words {
+            *word = position[*word as usize];
+        }
+        unit_words.shrink_to_fit();
         let average_length = if docs.is_empty() {
             1.0
         } else {
@@ -190,7 +239,11 @@ impl Index {
             chapter_docs,
             average_length,
             vocab,
-            postings,
+            posting_start,
+            posting_units,
+            posting_counts,
+            unit_start,
+            unit_words,
             stems,
             synonyms,
             synonym_stems,
@@ -206,12 +259,25 @@ impl Index {
             .map(|i| i as u32)
     }
 
+    /// The units a vocabulary word occurs in, in unit order, and how often in each.
+    pub(super) fn postings(&self, word: u32) -> (&[u32], &[u16]) {
+        let w = word as usize;
+        let range = self.posting_start[w] as usize..self.posting_start[w + 1] as usize;
+        (
+            &self.posting_units[range.clone()],
+            &self.posting_counts[range],
+        )
+    }
+
+    /// A unit's text as vocabulary positions, in order.
+    pub(super) fn unit_words(&self, unit: u32) -> &[u32] {
+        let u = unit as usize;
+        &self.unit_words[self.unit_start[u] as usize..self.unit_start[u + 1] as usize]
+    }
+
     /// How often a word occurs in the whole edition: suggestions prefer common words.
     pub(super) fn frequency(&self, word: u32) -> usize {
-        self.postings[word as usize]
-            .iter()
-            .map(|(_, n)| usize::from(*n))
-            .sum()
+        self.postings(word).1.iter().map(|n| usize::from(*n)).sum()
     }
 
     pub(super) fn weight(field: Field) -> f32 {

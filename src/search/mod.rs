@@ -7,6 +7,7 @@ pub mod index;
 pub mod language;
 pub mod print;
 pub mod query;
+mod rank;
 
 pub use index::Index;
 pub use query::{Hit, MAX_QUERY_CHARS, Matcher, Results};

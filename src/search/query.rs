@@ -1,16 +1,15 @@
-//! Answering a query from the index: the typed words (common words dropped, the handbook's
-//! synonym phrases recognised) become terms; each term accepts vocabulary words as the word
-//! itself, its stem, a prefix, or, only for a word the handbook lacks, one typo; documents are
-//! scored with BM25 (rare words weigh more, headings more than body text) and ranked by how many
-//! terms they match, then by score. Pure: it never touches the screen.
+//! Understanding a query against the index: the typed words (common words dropped, the
+//! handbook's synonym phrases recognised) become terms; each term accepts vocabulary words as
+//! the word itself, its stem, a prefix, or, only for a word the handbook lacks, one typo. The
+//! terms are scored in `rank.rs`; this file also finds matched words in a text for highlighting
+//! and suggests words when nothing matched. Pure: it never touches the screen.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::fold::{Word, is_unspaced, within_one_edit, words};
-use super::index::{CHAPTER_TITLE_WEIGHT, Field, Index};
+use super::index::Index;
 use super::language::Language;
-use crate::content::{Handbook, clean::clean_line};
 
 /// Longest query, in characters. A longer paste is cut here.
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -26,17 +25,11 @@ const SYNONYM: f32 = 0.7;
 const PREFIX: f32 = 0.5;
 /// A prefix of a word the handbook has as typed ("tendon" → "tendonitis") is less likely meant.
 const PREFIX_OF_KNOWN: f32 = 0.2;
-/// A common word ("what", "is") counts a little, and only in headings: "what is a tendon"
-/// leans towards the section headed "What the Achilles tendon is".
-const COMMON: f32 = 0.3;
 const TYPO: f32 = 0.3;
 /// Forms of one word (same stem) differ in length by at most this many letters.
 const MAX_FORM_DIFF: usize = 3;
 /// Suggestions are looked for the first this many typed words only.
 const MAX_SUGGESTED: usize = 4;
-/// BM25's usual constants: how fast repeats stop counting, and how much length matters.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 
 /// One result: a chapter's opening or one of its sections.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,21 +60,21 @@ pub struct Results {
 /// found again for highlighting.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Matcher {
-    terms: Vec<Term>,
+    pub(super) terms: Vec<Term>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Term {
-    alternatives: Vec<Alternative>,
+pub(super) struct Term {
+    pub(super) alternatives: Vec<Alternative>,
     /// A common word: counted only in headings, and not as a matched term.
-    common: bool,
+    pub(super) common: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Alternative {
+pub(super) struct Alternative {
     /// Each word of the phrase as the vocabulary words it accepts.
-    words: Vec<HashSet<u32>>,
-    weight: f32,
+    pub(super) words: Vec<HashSet<u32>>,
+    pub(super) weight: f32,
 }
 
 impl Alternative {
@@ -156,164 +149,9 @@ impl Index {
         out
     }
 
-    /// Runs a query over `handbook`, the edition this index was built from.
-    pub fn search(&self, handbook: &Handbook, query: &str) -> Results {
-        let query: String = clean_line(query).chars().take(MAX_QUERY_CHARS).collect();
-        let typed: Vec<String> = words(&query)
-            .into_iter()
-            .take(MAX_QUERY_WORDS)
-            .map(|w| w.folded)
-            .collect();
-        if typed.is_empty() {
-            return Results::default();
-        }
-        let language = Language::for_code(&self.language);
-        let matcher = self.resolve(&language, &typed);
-        let mut total = vec![0.0f32; self.docs.len()];
-        let mut matched = vec![0usize; self.docs.len()];
-        // Per unit: how many terms it holds, for the snippet and for n / N.
-        let mut unit_terms: HashMap<u32, usize> = HashMap::new();
-        for term in &matcher.terms {
-            // One term, however many ways it matches: its alternatives add up, each by its
-            // worth, so a rare prefix never outweighs the word itself (BM25 over the union).
-            let mut doc_tf: HashMap<u32, f32> = HashMap::new();
-            let mut units_here: HashSet<u32> = HashSet::new();
-            for alt in &term.alternatives {
-                // In unit order, so the float sums below are the same on every run.
-                let mut counts: Vec<(u32, f32)> =
-                    self.unit_counts(handbook, alt).into_iter().collect();
-                counts.sort_unstable_by_key(|(u, _)| *u);
-                for (unit, tf) in counts {
-                    let r = self.units[unit as usize];
-                    if term.common && r.kind == Field::Body {
-                        continue;
-                    }
-                    if !term.common {
-                        units_here.insert(unit);
-                    }
-                    let tf = alt.weight * tf;
-                    *doc_tf.entry(r.doc).or_default() += Index::weight(r.kind) * tf;
-                    if r.kind == Field::ChapterTitle {
-                        // Every section of the chapter is a little about its title.
-                        if let Some(range) = self.chapter_docs.get(r.chapter as usize) {
-                            for d in range.start + 1..range.end {
-                                *doc_tf.entry(d).or_default() += CHAPTER_TITLE_WEIGHT * tf;
-                            }
-                        }
-                    }
-                }
-            }
-            let n = self.docs.len() as f32;
-            let df = doc_tf.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            for (doc, tf) in doc_tf {
-                let length = self.docs[doc as usize].length / self.average_length;
-                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
-                best.insert(doc, s);
-            }
-            for (doc, s) in best {
-                if term.common {
-                    total[doc as usize] += COMMON * s;
-                } else {
-                    total[doc as usize] += s;
-                    matched[doc as usize] += 1;
-                }
-            }
-            for unit in units_here {
-                *unit_terms.entry(unit).or_default() += 1;
-            }
-        }
-        // The unit that shows a document's match best: most terms, body before heading, first.
-        let mut shown: HashMap<u32, (usize, bool, u32)> = HashMap::new();
-        for (unit, n) in &unit_terms {
-            let r = self.units[*unit as usize];
-            let key = (*n, r.kind == Field::Body, u32::MAX - *unit);
-            let slot = shown.entry(r.doc).or_insert(key);
-            if key > *slot {
-                *slot = key;
-            }
-        }
-        let mut ranked: Vec<Hit> = (0..self.docs.len())
-            .filter(|d| matched[*d] > 0)
-            .map(|d| {
-                let doc = &self.docs[d];
-                let unit = shown.get(&(d as u32)).map_or(0, |(_, _, u)| u32::MAX - u);
-                Hit {
-                    chapter: doc.chapter as usize,
-                    section: doc.section.map(|s| s as usize),
-                    unit: self.units.get(unit as usize).map_or(0, |r| r.unit as usize),
-                    matched: matched[d],
-                    score: total[d],
-                }
-            })
-            .collect();
-        // Stable: ties keep reading order, which is the order documents were numbered in.
-        ranked.sort_by(|a, b| b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)));
-        let mut reading: Vec<(usize, usize)> = unit_terms
-            .keys()
-            .map(|u| {
-                let r = self.units[*u as usize];
-                (r.chapter as usize, r.unit as usize)
-            })
-            .collect();
-        reading.sort_unstable();
-        let suggestions = if ranked.is_empty() {
-            self.suggest(&language, &typed)
-        } else {
-            Vec::new()
-        };
-        Results {
-            ranked,
-            reading,
-            matcher,
-            suggestions,
-        }
-    }
-
-    /// Per unit, how often `alt` occurs in it. A phrase counts only where its words stand
-    /// together, checked in the unit's text.
-    fn unit_counts(&self, handbook: &Handbook, alt: &Alternative) -> HashMap<u32, f32> {
-        let mut out: HashMap<u32, f32> = HashMap::new();
-        if alt.words.len() == 1 {
-            for word in &alt.words[0] {
-                for (unit, n) in &self.postings[*word as usize] {
-                    *out.entry(*unit).or_default() += f32::from(*n);
-                }
-            }
-            return out;
-        }
-        let mut common: Option<HashSet<u32>> = None;
-        for word in &alt.words {
-            let units: HashSet<u32> = word
-                .iter()
-                .flat_map(|w| self.postings[*w as usize].iter().map(|(u, _)| *u))
-                .collect();
-            common = Some(match common {
-                None => units,
-                Some(c) => c.intersection(&units).copied().collect(),
-            });
-        }
-        for unit in common.unwrap_or_default() {
-            let r = self.units[unit as usize];
-            let Some(u) = handbook
-                .chapters
-                .get(r.chapter as usize)
-                .and_then(|c| c.units.get(r.unit as usize))
-            else {
-                continue;
-            };
-            let n = alt.spans(self, &words(&u.text)).count();
-            if n > 0 {
-                out.insert(unit, n as f32);
-            }
-        }
-        out
-    }
-
     /// Turns typed words into terms: a phrase the handbook lists as a synonym becomes its whole
     /// group; common words are dropped unless nothing else was typed.
-    fn resolve(&self, language: &Language, typed: &[String]) -> Matcher {
+    pub(super) fn resolve(&self, language: &Language, typed: &[String]) -> Matcher {
         let typed_stems: Vec<String> = typed
             .iter()
             .map(|w| language.stems(w, w)[0].clone())
@@ -409,7 +247,7 @@ impl Index {
     }
 
     /// Words of the handbook within two edits of a typed word it lacks, most common first.
-    fn suggest(&self, language: &Language, typed: &[String]) -> Vec<String> {
+    pub(super) fn suggest(&self, language: &Language, typed: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for word in typed.iter().take(MAX_SUGGESTED) {
             if language.is_stop_word(word) || self.position(word).is_some() || word.len() < 3 {
