@@ -144,6 +144,13 @@ fn run(cli: Cli) -> io::Result<Status> {
         }
         _ => {}
     }
+    // `--watch` takes the files' state before they are read, so a save made while they load
+    // is still noticed.
+    let watcher = if cli.watch {
+        cli.handbook.clone().map(watch::Watcher::new)
+    } else {
+        None
+    };
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.
     let library = match load(cli.handbook.as_deref()) {
         Ok(l) => l,
@@ -250,11 +257,6 @@ fn run(cli: Cli) -> io::Result<Status> {
             ),
             screen_reader: cli.screen_reader,
         },
-    };
-    let watcher = if cli.watch {
-        cli.handbook.clone().map(watch::Watcher::new)
-    } else {
-        None
     };
     let app = App::new(Arc::new(library), options, std::time::Duration::ZERO);
     terminal::run(app, watcher)

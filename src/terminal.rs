@@ -30,7 +30,7 @@ use crate::watch::Watcher;
 mod signals;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
-/// (crossterm can spin instead of reporting it) and, with `--watch`, changed files.
+/// (crossterm can spin instead of reporting it).
 const HEARTBEAT: Duration = Duration::from_millis(500);
 
 enum Input {
@@ -38,6 +38,8 @@ enum Input {
     /// A finished search index, with the library it was built from.
     Index(Arc<crate::content::Library>, usize, Arc<Index>),
     Signal(i32),
+    /// `--watch` reloaded the handbook, on its own thread: the new library or the error.
+    Reload(Action),
     /// Reading the terminal failed: it is gone.
     Gone,
 }
@@ -93,7 +95,7 @@ fn enter(out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Runs the interface until the reader quits or a signal ends it. Returns the exit status.
-pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
+pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
     let (tx, rx) = mpsc::channel::<Input>();
 
     // Signals first, so one that arrives while the screen is being set up still restores it.
@@ -137,7 +139,13 @@ pub fn run(mut app: App, mut watcher: Option<Watcher>) -> io::Result<Status> {
     let _restore = RestoreOnDrop;
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     enter(&mut out)?;
-    event_loop(&mut app, Screen::new(out), start, &tx, rx, watcher.as_mut())
+    // Changed files are noticed and loaded on the watcher's thread; only the finished result
+    // comes to the loop, so nothing a file does can hold up a key.
+    if let Some(watcher) = watcher {
+        let reload_tx = tx.clone();
+        watcher.spawn(move |action| reload_tx.send(Input::Reload(action)).is_ok());
+    }
+    event_loop(&mut app, Screen::new(out), start, &tx, rx)
 }
 
 /// Restores the terminal when dropped, on every way out of `run`.
@@ -173,7 +181,6 @@ fn event_loop(
     start: Instant,
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
-    mut watcher: Option<&mut Watcher>,
 ) -> io::Result<Status> {
     draw(&mut screen, app, start.elapsed())?;
     // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
@@ -225,6 +232,7 @@ fn event_loop(
                     app.update(Action::IndexReady(edition, index), start.elapsed());
                 }
             }
+            Ok(Input::Reload(action)) => app.update(action, start.elapsed()),
             Ok(Input::Signal(SIGTSTP)) if !app.options.kiosk => suspend(&mut screen)?,
             Ok(Input::Signal(SIGCONT)) => resume(&mut screen)?,
             Ok(Input::Signal(_)) => {}
@@ -235,11 +243,6 @@ fn event_loop(
                 // A terminal that was closed under us fails this; the reader may never say so.
                 if size().is_err() {
                     return Ok(Status::Failure);
-                }
-                if let Some(w) = watcher.as_deref_mut()
-                    && let Some(action) = w.poll()
-                {
-                    app.update(action, start.elapsed());
                 }
                 app.update(Action::Tick, start.elapsed());
             }
