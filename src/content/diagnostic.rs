@@ -29,6 +29,11 @@ impl Diagnostic {
     /// file's own text.
     pub fn at(path: &str, source: &str, offset: usize, message: impl AsRef<str>) -> Self {
         let (line, column) = line_column(source, offset);
+        Diagnostic::error(path, line, column, message)
+    }
+
+    /// An error at a known line and column, with path and message cleaned.
+    fn error(path: &str, line: usize, column: usize, message: impl AsRef<str>) -> Self {
         Diagnostic {
             path: clean_line(path),
             line,
@@ -55,24 +60,12 @@ impl Diagnostic {
         let line = line_starts.partition_point(|s| *s <= offset).max(1);
         let start = line_starts.get(line - 1).copied().unwrap_or(0).min(offset);
         let column = source[start..offset].chars().count() + 1;
-        Diagnostic {
-            path: clean_line(path),
-            line,
-            column,
-            severity: Severity::Error,
-            message: clean_line(message.as_ref()),
-        }
+        Diagnostic::error(path, line, column, message)
     }
 
     /// A problem with a whole file or folder, not a place in it.
     pub fn file(path: &str, message: impl AsRef<str>) -> Self {
-        Diagnostic {
-            path: clean_line(path),
-            line: 0,
-            column: 0,
-            severity: Severity::Error,
-            message: clean_line(message.as_ref()),
-        }
+        Diagnostic::error(path, 0, 0, message)
     }
 
     pub fn warning(mut self) -> Self {

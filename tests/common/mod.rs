@@ -418,16 +418,7 @@ impl Tui {
     /// Resizes the terminal (the program gets SIGWINCH) and the parser.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.update();
-        self.master
-            .as_ref()
-            .expect("the pty is open")
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize the pty");
+        self.resize_pty(cols, rows);
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
