@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::content::{Date, Diagnostic, Library, Severity};
-use crate::readability::{self, MAX_GRADE, MAX_SENTENCE_WORDS, MIN_INFLESZ};
+use crate::readability::{self, Formula, MAX_GRADE, MAX_SENTENCE_WORDS, MIN_INFLESZ};
 use crate::status::Status;
 
 /// Writes the report and returns the exit status: success when there is no error, invalid
@@ -32,12 +32,19 @@ pub fn report(
     };
     let mut chapters = 0;
     for edition in &library.editions {
-        let spanish = edition.language == "es";
+        // The edition's interface words name the formula that suits its language.
+        let formula = edition.text.readability;
         for chapter in &edition.chapters {
             chapters += 1;
-            let r = readability::report(chapter, spanish);
+            let r = readability::report(chapter, formula);
             let file = &chapter.path;
-            if spanish {
+            if formula == Formula::None {
+                writeln!(
+                    out,
+                    "{file}: {} sentences, {} words (no reading-level formula for this language)",
+                    r.sentences, r.words
+                )?;
+            } else if formula == Formula::FernandezHuerta {
                 let ease = r.fernandez_huerta();
                 let inflesz = r.szigriszt_pazos();
                 writeln!(

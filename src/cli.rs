@@ -37,7 +37,8 @@ pub struct Cli {
     )]
     pub handbook: Option<PathBuf>,
 
-    /// Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en.
+    /// Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are
+    /// built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition.
     #[arg(
         long,
         value_name = "LANG",
@@ -200,6 +201,8 @@ where
 }
 
 /// The language asked for: `--lang`, else the locale variables in POSIX order of precedence.
+/// A tag as written (`es`, `ES`, `es-MX`, `es_MX.UTF-8`); the handbook decides which edition
+/// it means. "C" and "POSIX" name no language.
 pub fn language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Option<String> {
     if let Some(l) = flag {
         return Some(l.to_owned());
@@ -208,7 +211,7 @@ pub fn language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Opt
         .iter()
         .filter_map(|v| env(v))
         .find(|v| !v.is_empty())
-        .and_then(|v| crate::i18n::Lang::from_code(&v).map(|l| l.code().to_owned()))
+        .filter(|v| !matches!(crate::i18n::normalise_tag(v).as_str(), "c" | "posix"))
 }
 
 #[cfg(test)]
@@ -223,15 +226,16 @@ mod tests {
     #[test]
     fn language_comes_from_flag_then_locale() {
         let env = |v: &str| (v == "LANG").then(|| "es_ES.UTF-8".to_owned());
-        assert_eq!(language(None, env).as_deref(), Some("es"));
+        assert_eq!(language(None, env).as_deref(), Some("es_ES.UTF-8"));
         assert_eq!(language(Some("en"), env).as_deref(), Some("en"));
         let lc_all = |v: &str| match v {
             "LC_ALL" => Some("en_US.UTF-8".to_owned()),
             "LANG" => Some("es_MX".to_owned()),
             _ => None,
         };
-        assert_eq!(language(None, lc_all).as_deref(), Some("en"));
+        assert_eq!(language(None, lc_all).as_deref(), Some("en_US.UTF-8"));
         assert_eq!(language(None, |_| Some("C".to_owned())), None);
+        assert_eq!(language(None, |_| Some("C.UTF-8".to_owned())), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::{CalloutKind, Chapter, Date, UnitKind};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 
 /// Widest text column, so lines stay comfortable to read on wide screens.
 pub const MAX_TEXT_WIDTH: u16 = 100;
@@ -135,7 +135,6 @@ pub struct Doc {
 #[derive(Debug, Clone, Copy)]
 pub struct DocContext<'a> {
     pub text: &'a Text,
-    pub lang: Lang,
     pub today: Date,
     pub figures: Figures,
 }
@@ -167,15 +166,12 @@ impl Doc {
                     let reviewed = format!(
                         "{} {}",
                         cx.text.reviewed,
-                        cx.text.month_year(
-                            chapter.reviewed_on.month,
-                            chapter.reviewed_on.year,
-                            cx.lang
-                        )
+                        cx.text
+                            .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year)
                     );
                     doc.meta(&reviewed, full, LineKind::Meta);
                     if cx.today >= chapter.review_due {
-                        doc.meta(cx.text.review_overdue, full, LineKind::Overdue);
+                        doc.meta(&cx.text.review_overdue, full, LineKind::Overdue);
                     }
                 }
                 UnitKind::Summary => {
@@ -291,7 +287,7 @@ impl Doc {
             return;
         }
         let section = chapter.sections.len().checked_sub(1);
-        let when = |d: Date| cx.text.month_year(d.month, d.year, cx.lang);
+        let when = |d: Date| cx.text.month_year(d.month, d.year);
         let line = format!(
             "{} {}. {}: {}. {}: {}.",
             cx.text.reviewed,

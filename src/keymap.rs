@@ -59,6 +59,25 @@ pub struct Entry {
     pub hint: bool,
 }
 
+/// The English key names an interface may translate (`key_names` in `interface.toml`).
+pub const KEY_NAMES: &[&str] = &[
+    "Space",
+    "Enter",
+    "Backspace",
+    "Tab",
+    "Shift",
+    "Ctrl",
+    "Esc",
+    "Home",
+    "End",
+    "PgUp",
+    "PgDn",
+    "Right",
+    "Left",
+    "Up",
+    "Down",
+];
+
 /// The id Quit is described by in kiosk mode, where it starts over instead.
 pub const KIOSK_QUIT: &str = "start_over";
 
@@ -340,7 +359,19 @@ pub fn hints(text: &Text, kiosk: bool, ascii: bool) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{EN, ES};
+    use std::sync::LazyLock;
+
+    /// The built-in editions' words, as the program loads them.
+    static EN: LazyLock<Text> = LazyLock::new(|| edition_words("en"));
+    static ES: LazyLock<Text> = LazyLock::new(|| edition_words("es"));
+
+    fn edition_words(language: &str) -> Text {
+        let library = crate::content::load(None)
+            .library
+            .expect("built-in handbook");
+        let i = library.edition_index(language).expect("edition");
+        library.editions[i].text.clone()
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)

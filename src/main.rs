@@ -122,7 +122,7 @@ fn run(cli: Cli) -> io::Result<Status> {
                 .library
                 .and_then(|l| l.editions.first().map(|e| e.chapters.len()))
                 .unwrap_or(9);
-            let page = manpage::render(&achilles_handbook::i18n::EN, chapters)?;
+            let page = manpage::render(achilles_handbook::i18n::Text::english(), chapters)?;
             stdout.write_all(&page).map_err(write_error)?;
             return Ok(Status::Success);
         }
@@ -156,11 +156,23 @@ fn run(cli: Cli) -> io::Result<Status> {
         Ok(l) => l,
         Err(status) => return Ok(status),
     };
-    let language = cli::language(cli.lang.as_deref(), |v| std::env::var(v).ok());
-    let edition = language
-        .as_deref()
-        .and_then(|l| library.edition_index(l))
-        .unwrap_or(0);
+    let asked = cli::language(cli.lang.as_deref(), |v| std::env::var(v).ok());
+    let edition = match asked.as_deref().map(|tag| (tag, library.edition_for(tag))) {
+        Some((_, Some(edition))) => edition,
+        // Asked for by name, a missing language is a mistake to say; from the locale, it is
+        // only a preference.
+        Some((tag, None)) if cli.lang.is_some() => {
+            let _ = writeln!(
+                io::stderr(),
+                "achilles-handbook: the handbook has no edition in \"{}\"; its languages are {}",
+                content::clean::clean_line(tag),
+                library.languages()
+            );
+            return Ok(Status::Invalid);
+        }
+        _ => 0,
+    };
+    let language = Some(library.editions[edition].language.clone());
     let handbook = &library.editions[edition];
     let on_terminal = stdout.is_terminal();
     // Asked only of a real terminal; a pipe or file has no width of its own.
@@ -205,9 +217,7 @@ fn run(cli: Cli) -> io::Result<Status> {
         let width = usize::from(width.or_else(terminal_width).unwrap_or(80).max(20));
         let index = achilles_handbook::search::Index::build(handbook);
         let results = index.search(handbook, &query.join(" "));
-        let text = achilles_handbook::i18n::Lang::from_code(&handbook.language)
-            .unwrap_or(achilles_handbook::i18n::Lang::En)
-            .text();
+        let text = &handbook.text;
         let mut out = io::BufWriter::new(stdout);
         let found = achilles_handbook::search::print::write(
             &mut out,

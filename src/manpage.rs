@@ -124,11 +124,11 @@ fn commands(roff: &mut Roff, cmd: &clap::Command) {
 
 fn group_name(text: &Text, group: Group) -> &str {
     match group {
-        Group::Chapters => text.group_chapters,
-        Group::Reading => text.group_reading,
-        Group::Links => text.group_links,
-        Group::Search => text.group_search,
-        Group::Other => text.group_other,
+        Group::Chapters => &text.group_chapters,
+        Group::Reading => &text.group_reading,
+        Group::Links => &text.group_links,
+        Group::Search => &text.group_search,
+        Group::Other => &text.group_other,
     }
 }
 
@@ -253,10 +253,9 @@ fn examples(roff: &mut Roff) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
 
     fn page() -> String {
-        String::from_utf8(render(&EN, 7).unwrap()).unwrap()
+        String::from_utf8(render(Text::english(), 7).unwrap()).unwrap()
     }
 
     #[test]

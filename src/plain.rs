@@ -13,7 +13,6 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Look;
 use crate::content::{Chapter, Date, Handbook};
 use crate::doc::{Doc, DocContext, Figures, PREFIX_WIDTH, wrap_ranges};
-use crate::i18n::Lang;
 use crate::theme::{Glyphs, Theme};
 use crate::view::body::{self, Paint};
 
@@ -62,11 +61,9 @@ pub fn chapter(
     today: Date,
 ) -> io::Result<()> {
     let width = width.max(MIN_WIDTH);
-    let lang = Lang::from_code(&handbook.language).unwrap_or(Lang::En);
-    let text = lang.text();
+    let text = &handbook.text;
     let cx = DocContext {
         text,
-        lang,
         today,
         figures: Figures::AltText,
     };
@@ -115,8 +112,7 @@ pub fn chapter(
 /// A numbered table of contents: each chapter's title, as it heads the chapter below, in
 /// reading order.
 fn contents(out: &mut impl Write, handbook: &Handbook, width: usize) -> io::Result<()> {
-    let lang = Lang::from_code(&handbook.language).unwrap_or(Lang::En);
-    let heading = lang.text().contents;
+    let heading = &handbook.text.contents;
     writeln!(out, "{heading}")?;
     rule(out, '-', heading.width(), width)?;
     let digits = handbook.chapters.len().to_string().len();

@@ -1,9 +1,22 @@
 //! Plain-language checks for `check`: reading figures per chapter (Flesch–Kincaid grade for
 //! English; Fernández-Huerta ease and Szigriszt-Pazos perspicuity on the INFLESZ scale for
 //! Spanish) and the sentences that run past 20 words. Counts only what a reader reads as prose:
-//! summaries, key points, paragraphs, bullets and callouts. Reads no file and writes nothing.
+//! summaries, key points, paragraphs, bullets and callouts. Which formula applies is the
+//! edition's choice, named in its `interface.toml`. Reads no file and writes nothing.
 
 use crate::content::Chapter;
+
+/// The reading-level formula for a language, chosen by its `interface.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Formula {
+    /// Flesch–Kincaid grade level, for English.
+    FleschKincaid,
+    /// Fernández-Huerta ease and Szigriszt-Pazos perspicuity (INFLESZ), for Spanish.
+    FernandezHuerta,
+    /// No formula fits the language (Chinese, say): `check` reports sizes only.
+    None,
+}
 
 /// Sentences longer than this are listed by `check`.
 pub const MAX_SENTENCE_WORDS: usize = 20;
@@ -104,12 +117,11 @@ fn english_syllables(word: &str) -> usize {
     groups.max(1)
 }
 
-/// Syllables in an English or Spanish word.
-pub fn syllables(word: &str, spanish: bool) -> usize {
-    if spanish {
-        spanish_syllables(word)
-    } else {
-        english_syllables(word)
+/// Syllables in a word, counted as the formula's language says them.
+pub fn syllables(word: &str, formula: Formula) -> usize {
+    match formula {
+        Formula::FernandezHuerta => spanish_syllables(word),
+        Formula::FleschKincaid | Formula::None => english_syllables(word),
     }
 }
 
@@ -207,7 +219,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// Counts one chapter's prose.
-pub fn report(chapter: &Chapter, spanish: bool) -> Report {
+pub fn report(chapter: &Chapter, formula: Formula) -> Report {
     let mut r = Report {
         sentences: 0,
         words: 0,
@@ -216,31 +228,31 @@ pub fn report(chapter: &Chapter, spanish: bool) -> Report {
     };
     for unit in &chapter.units {
         if unit.kind.is_prose() {
-            r.add(&unit.text, unit.line, spanish);
+            r.add(&unit.text, unit.line, formula);
         }
     }
     r
 }
 
 /// Counts a piece of text on its own, as [`report`] counts a chapter.
-pub fn report_text(text: &str, spanish: bool) -> Report {
+pub fn report_text(text: &str, formula: Formula) -> Report {
     let mut r = Report {
         sentences: 0,
         words: 0,
         syllables: 0,
         long: Vec::new(),
     };
-    r.add(text, 0, spanish);
+    r.add(text, 0, formula);
     r
 }
 
 impl Report {
-    fn add(&mut self, text: &str, line: usize, spanish: bool) {
+    fn add(&mut self, text: &str, line: usize, formula: Formula) {
         for sentence in sentences(text) {
             let words: Vec<&str> = sentence.split_whitespace().filter(|w| is_word(w)).collect();
             self.sentences += 1;
             self.words += words.len();
-            self.syllables += words.iter().map(|w| syllables(w, spanish)).sum::<usize>();
+            self.syllables += words.iter().map(|w| syllables(w, formula)).sum::<usize>();
             if words.len() > MAX_SENTENCE_WORDS {
                 let start: Vec<&str> = words.iter().take(8).copied().collect();
                 self.long

@@ -112,7 +112,7 @@ impl<W: Write> Screen<W> {
         if (w, h) == (width, height) {
             return self.draw(app, view);
         }
-        let note = app.text().window_too_large;
+        let note = app.text().window_too_large.as_str();
         let note_width = u16::try_from(note.width()).unwrap_or(u16::MAX);
         let (area, x, y) = if height > h {
             (Rect::new(0, 0, w, h + 1), 0, h)

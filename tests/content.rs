@@ -80,7 +80,7 @@ fn every_english_chapter_is_plain_language() {
     let library = library();
     let mut problems = Vec::new();
     for chapter in &edition(&library, "en").chapters {
-        let report = readability::report(chapter, false);
+        let report = readability::report(chapter, readability::Formula::FleschKincaid);
         assert!(report.words > 0, "{} has prose", chapter.id);
         let grade = report.flesch_kincaid();
         if grade > readability::MAX_GRADE {

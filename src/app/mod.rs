@@ -20,7 +20,7 @@ pub use options::{Look, Options};
 use crate::action::Action;
 use crate::content::{Handbook, Library};
 use crate::doc::{Doc, DocContext, Figures};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::keymap::Context;
 use crate::layout;
 use crate::qr::QrCode;
@@ -93,7 +93,7 @@ impl App {
         let edition = options
             .language
             .as_deref()
-            .and_then(|l| library.edition_index(l))
+            .and_then(|l| library.edition_for(l))
             .unwrap_or(0);
         let chapters = library.editions[edition].chapters.len();
         let mut app = App {
@@ -158,12 +158,9 @@ impl App {
         &self.library.editions[self.edition]
     }
 
-    pub fn lang(&self) -> Lang {
-        Lang::from_code(&self.handbook().language).unwrap_or(Lang::En)
-    }
-
-    pub fn text(&self) -> &'static Text {
-        self.lang().text()
+    /// The interface's words, in the current edition's language.
+    pub fn text(&self) -> &Text {
+        &self.handbook().text
     }
 
     pub fn index(&self) -> Option<&Index> {
@@ -202,17 +199,8 @@ impl App {
         }
     }
 
-    fn doc_context(&self) -> DocContext<'static> {
-        DocContext {
-            text: self.text(),
-            lang: self.lang(),
-            today: self.options.today,
-            figures: match self.options.look {
-                l if l.screen_reader => Figures::AltText,
-                l if l.glyphs.ascii => Figures::Ascii,
-                _ => Figures::Drawn,
-            },
-        }
+    fn doc_context(&self) -> DocContext<'_> {
+        doc_context(self.text(), &self.options)
     }
 
     /// Lays out chapter `c` for `width` columns. The first chapter opens with the handbook's
@@ -461,3 +449,16 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+
+/// Everything outside a chapter that changes its layout, for these words and options.
+fn doc_context<'a>(text: &'a Text, options: &Options) -> DocContext<'a> {
+    DocContext {
+        text,
+        today: options.today,
+        figures: match options.look {
+            l if l.screen_reader => Figures::AltText,
+            l if l.glyphs.ascii => Figures::Ascii,
+            _ => Figures::Drawn,
+        },
+    }
+}

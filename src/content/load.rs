@@ -14,6 +14,7 @@ use super::file_cx::{FileCx, line_starts};
 use super::model::{Chapter, Handbook, Library, UnitKind};
 use super::raw::{RawChapter, RawManifest};
 use super::source::{self, Folder, MANIFEST, MAX_HANDBOOK_BYTES};
+use crate::i18n::Text;
 
 /// Longest tab label, so seven tabs still fit a normal window.
 pub const MAX_TAB_CHARS: usize = 20;
@@ -166,6 +167,7 @@ fn load_edition(
         source: raw.source.as_ref().map(|s| cx.text(s, "source")),
         chapters: Vec::new(),
         synonyms: Vec::new(),
+        text: Text::english().clone(),
     };
     if handbook.review_due <= handbook.reviewed_on {
         cx.error(
@@ -188,6 +190,7 @@ fn load_edition(
         }
         handbook.synonyms.push(words);
     }
+    handbook.text = super::interface::load(folder, &handbook.language, budget, cx.out);
     let listed: HashSet<String> = ids.iter().map(|(id, _)| format!("{id}.toml")).collect();
     let files = folder.chapter_files().unwrap_or_else(|d| {
         cx.out.push(d);

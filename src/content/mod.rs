@@ -6,6 +6,7 @@ mod chapter;
 pub mod clean;
 pub mod diagnostic;
 mod file_cx;
+mod interface;
 pub mod load;
 pub mod model;
 pub mod phone;

@@ -6,6 +6,8 @@
 pub use super::block::{Art, CalloutKind, Figure, UnitKind};
 pub use super::phone::Phone;
 
+use crate::i18n::Text;
+
 /// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -46,6 +48,31 @@ impl Library {
         }
         None
     }
+
+    /// The edition a language tag asks for, written as people write it (`es`, `ES`, `es-MX`,
+    /// `es_MX.UTF-8`): the edition of exactly that tag, else one of the same language.
+    pub fn edition_for(&self, tag: &str) -> Option<usize> {
+        let tag = crate::i18n::normalise_tag(tag);
+        let same = |e: &Handbook| crate::i18n::normalise_tag(&e.language);
+        self.editions
+            .iter()
+            .position(|e| same(e) == tag)
+            .or_else(|| {
+                let primary = crate::i18n::primary(&tag);
+                self.editions
+                    .iter()
+                    .position(|e| crate::i18n::primary(&same(e)) == primary)
+            })
+    }
+
+    /// The editions' languages, for messages: "en (English), es (Español)".
+    pub fn languages(&self) -> String {
+        self.editions
+            .iter()
+            .map(|e| format!("{} ({})", e.language, e.language_name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// One edition: a manifest and its chapters, in reading order.
@@ -67,6 +94,8 @@ pub struct Handbook {
     /// Groups of words or phrases that mean the same to a reader, for search. Each entry is
     /// already cleaned and lower-cased.
     pub synonyms: Vec<Vec<String>>,
+    /// The interface's words for this edition (English where it gives none).
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]

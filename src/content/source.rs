@@ -101,7 +101,7 @@ impl Folder {
                 .collect(),
             Folder::Memory(files, _) => files.keys().cloned().collect(),
         };
-        names.retain(|n| n.ends_with(".toml") && n != MANIFEST);
+        names.retain(|n| n.ends_with(".toml") && n != MANIFEST && n != crate::i18n::INTERFACE);
         names.sort();
         Ok(names)
     }

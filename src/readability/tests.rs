@@ -110,11 +110,11 @@ fn shorter_spanish_sentences_score_as_easier() {
     // The misquoted formula (1.02 × sentences per 100 words) scored these the other way round.
     let long = report_text(
         "El tendón une el músculo de la pierna con el hueso del talón y se usa al caminar.",
-        true,
+        Formula::FernandezHuerta,
     );
     let short = report_text(
         "El tendón une el músculo con el hueso. Se usa al caminar. Está en la pierna.",
-        true,
+        Formula::FernandezHuerta,
     );
     assert!(short.fernandez_huerta() > long.fernandez_huerta());
     assert!(short.szigriszt_pazos() > long.szigriszt_pazos());
@@ -122,12 +122,12 @@ fn shorter_spanish_sentences_score_as_easier() {
 
 #[test]
 fn our_counts_and_figures_agree_with_textstat() {
-    for (cases, spanish) in [(&ENGLISH, false), (&SPANISH, true)] {
+    for (cases, formula) in [(&ENGLISH, Formula::FleschKincaid), (&SPANISH, Formula::FernandezHuerta)] {
         for case in cases.iter() {
-            let r = report_text(case.text, spanish);
+            let r = report_text(case.text, formula);
             assert_eq!(r.words, case.words, "{}", case.text);
             assert_eq!(r.sentences, case.sentences, "{}", case.text);
-            if spanish {
+            if formula == Formula::FernandezHuerta {
                 // Spanish is spelled as it is said: the same count as a syllabifier.
                 assert_eq!(r.syllables, case.spoken_syllables, "{}", case.text);
             } else {
@@ -141,7 +141,7 @@ fn our_counts_and_figures_agree_with_textstat() {
                     case.text
                 );
             }
-            if spanish {
+            if formula == Formula::FernandezHuerta {
                 // textstat's formulas on the syllabifier's count.
                 let mut reference = counted(case);
                 reference.syllables = case.spoken_syllables;
@@ -175,7 +175,7 @@ fn syllables_are_counted_as_spoken() {
         ("you", 1),
         ("911", 1),
     ] {
-        assert_eq!(syllables(word, false), n, "{word}");
+        assert_eq!(syllables(word, Formula::FleschKincaid), n, "{word}");
     }
     for (word, n) in [
         ("tendón", 2),
@@ -189,7 +189,7 @@ fn syllables_are_counted_as_spoken() {
         ("hueso", 2),
         ("tobillo", 3),
     ] {
-        assert_eq!(syllables(word, true), n, "{word}");
+        assert_eq!(syllables(word, Formula::FernandezHuerta), n, "{word}");
     }
 }
 

@@ -9,7 +9,6 @@ use super::fold::words;
 use super::language::Language;
 use crate::content::Handbook;
 use crate::content::UnitKind;
-use crate::i18n::Lang;
 
 /// How much a word counts where it stands: a heading names what its section is about, and a
 /// chapter's title says a little about every section in it.
@@ -83,9 +82,7 @@ impl Index {
     pub fn build(handbook: &Handbook) -> Index {
         let language = Language::for_code(&handbook.language);
         // The labels the reader sees beside a phone number and opening hours are searchable.
-        let labels = Lang::from_code(&handbook.language)
-            .unwrap_or(Lang::En)
-            .text();
+        let labels = &handbook.text;
         let mut units = Vec::new();
         let mut docs: Vec<Doc> = Vec::new();
         let mut chapter_docs = Vec::new();
@@ -125,9 +122,9 @@ impl Index {
                     kind,
                 });
                 let label = match unit.kind {
-                    UnitKind::ContactPhone { .. } => labels.phone,
-                    UnitKind::ContactExtension => labels.extension,
-                    UnitKind::ContactHours => labels.hours,
+                    UnitKind::ContactPhone { .. } => labels.phone.as_str(),
+                    UnitKind::ContactExtension => labels.extension.as_str(),
+                    UnitKind::ContactHours => labels.hours.as_str(),
                     _ => "",
                 };
                 let mut count = 0;

@@ -94,7 +94,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
         CalloutKind::Note => t.note,
     };
     // A labelled line of a contact: the label on its first line, room for it on the others.
-    let labelled = |spans: &mut Vec<Span<'a>>, label: &'static str, first: bool| {
+    let labelled = |spans: &mut Vec<Span<'a>>, label: &str, first: bool| {
         spans.push(Span::raw("  "));
         if first {
             spans.push(Span::styled(format!("{label}: "), t.meta));
@@ -109,8 +109,8 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
         LineKind::Overdue(s) => return Line::styled(s.as_str(), t.overdue),
         LineKind::CalloutLabel(k) => {
             let label = match k {
-                CalloutKind::Urgent => text.get_help_now,
-                CalloutKind::Note => text.note,
+                CalloutKind::Urgent => text.get_help_now.as_str(),
+                CalloutKind::Note => text.note.as_str(),
             };
             let st = callout_style(*k);
             return Line::from(vec![Span::styled(g.bar, st), Span::styled(label, st)]);
@@ -129,15 +129,15 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
         }
         LineKind::ContactLabel => t.contact,
         LineKind::ContactPhone { first } => {
-            labelled(&mut spans, text.phone, *first);
+            labelled(&mut spans, &text.phone, *first);
             t.contact
         }
         LineKind::ContactExtension { first } => {
-            labelled(&mut spans, text.extension, *first);
+            labelled(&mut spans, &text.extension, *first);
             t.contact
         }
         LineKind::ContactHours { first } => {
-            labelled(&mut spans, text.hours, *first);
+            labelled(&mut spans, &text.hours, *first);
             t.text
         }
         LineKind::Art { ascii, bytes } => {
@@ -161,7 +161,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
         LineKind::KeyPointsLabel => {
             return Line::from(vec![
                 Span::styled(g.bar, t.summary),
-                Span::styled(text.key_points, t.heading),
+                Span::styled(text.key_points.as_str(), t.heading),
             ]);
         }
         LineKind::KeyPoint { first } => {

@@ -91,7 +91,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(message) = app.message {
         let words = match message {
-            Message::NoLinks => app.text().no_links,
+            Message::NoLinks => &app.text().no_links,
         };
         left = format!("{}{}{words}", chapter.tab, g.separator);
     }

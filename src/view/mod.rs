@@ -33,7 +33,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         return None;
     }
     if layout::too_small(area.width, area.height) {
-        Paragraph::new(app.text().enlarge)
+        Paragraph::new(app.text().enlarge.as_str())
             .style(look.theme.notice)
             .wrap(Wrap { trim: true })
             .render(area, buf);

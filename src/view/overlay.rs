@@ -84,11 +84,11 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
                 lines.push(Line::default());
             }
             let name = match row.group {
-                Group::Chapters => text.group_chapters,
-                Group::Reading => text.group_reading,
-                Group::Links => text.group_links,
-                Group::Search => text.group_search,
-                Group::Other => text.group_other,
+                Group::Chapters => text.group_chapters.as_str(),
+                Group::Reading => text.group_reading.as_str(),
+                Group::Links => text.group_links.as_str(),
+                Group::Search => text.group_search.as_str(),
+                Group::Other => text.group_other.as_str(),
             };
             lines.push(Line::styled(name, t.heading));
             group = Some(row.group);
@@ -100,9 +100,9 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(text.help_close, t.meta));
+    lines.push(Line::styled(text.help_close.as_str(), t.meta));
     let area = layout::centred(body, 64, body.height);
-    let inner = frame_box(app, area, text.help_title, buf);
+    let inner = frame_box(app, area, &text.help_title, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max);
     for (i, l) in lines
@@ -121,7 +121,7 @@ pub fn outline(app: &App, _body: Rect, selected: usize, buf: &mut Buffer) -> Opt
     let sections = &app.handbook().chapters[app.chapter].sections;
     // The same geometry `update` uses to tell which entry a click chose.
     let area = layout::outline_box(app.width, app.height, sections.len());
-    let inner = frame_box(app, area, app.text().outline_title, buf);
+    let inner = frame_box(app, area, &app.text().outline_title, buf);
     let rows = usize::from(inner.height).max(1);
     let offset = layout::list_offset(selected, inner.height);
     let mut cursor = None;
@@ -156,7 +156,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
     let (t, g) = (&look.theme, &look.glyphs);
     let text = app.text();
-    let inner = frame_box(app, body, text.search_title, buf);
+    let inner = frame_box(app, body, &text.search_title, buf);
     if inner.height == 0 || inner.width == 0 {
         return None;
     }
@@ -178,7 +178,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         chars[start..].iter().collect()
     };
     let prompt = Line::from(vec![
-        Span::styled(text.search_prompt, t.heading),
+        Span::styled(text.search_prompt.as_str(), t.heading),
         Span::styled(query.clone(), t.text),
         Span::styled("_", t.mark),
     ]);
@@ -191,7 +191,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
             buf,
             inner.x,
             info_y,
-            &Line::styled(text.search_type_more, t.meta),
+            &Line::styled(text.search_type_more.as_str(), t.meta),
             inner.width,
         );
         return Some(prompt_cursor);
@@ -201,13 +201,13 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
             buf,
             inner.x,
             info_y,
-            &Line::styled(text.search_preparing, t.meta),
+            &Line::styled(text.search_preparing.as_str(), t.meta),
             inner.width,
         );
         return Some(prompt_cursor);
     }
     if hits.is_empty() {
-        let mut lines = vec![Line::styled(text.no_results, t.notice)];
+        let mut lines = vec![Line::styled(text.no_results.as_str(), t.notice)];
         let suggestions = &app.find.results.suggestions;
         if !suggestions.is_empty() {
             lines.push(Line::styled(
@@ -215,7 +215,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
                 t.text,
             ));
         }
-        lines.push(Line::styled(text.no_results_hint, t.text));
+        lines.push(Line::styled(text.no_results_hint.as_str(), t.text));
         let p = Paragraph::new(lines).wrap(Wrap { trim: true });
         p.render(
             Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)),
@@ -232,9 +232,9 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
                 "{} {}",
                 hits.len(),
                 if hits.len() == 1 {
-                    text.result_one
+                    text.result_one.as_str()
                 } else {
-                    text.results_count
+                    text.results_count.as_str()
                 }
             ),
             t.meta,
@@ -291,12 +291,12 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let text = app.text();
     let Some(code) = &app.qr else {
         let area = layout::centred(body, 50, 3);
-        let inner = frame_box(app, area, text.qr_title, buf);
+        let inner = frame_box(app, area, &text.qr_title, buf);
         put(
             buf,
             inner.x,
             inner.y,
-            &Line::styled(text.qr_none, look.theme.text),
+            &Line::styled(text.qr_none.as_str(), look.theme.text),
             inner.width,
         );
         return Some(Position::new(inner.x, inner.y));
@@ -333,7 +333,7 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     let (w, h) = code.drawn_size(scale);
     let (w, h) = (w as u16, h as u16);
     let area = layout::centred(body, w.max(words) + 2, h + 2 + captions);
-    let inner = frame_box(app, area, text.qr_title, buf);
+    let inner = frame_box(app, area, &text.qr_title, buf);
     let x = inner.x + (inner.width - w) / 2;
     let (dark, light) = (look.theme.qr_dark, look.theme.qr_light);
     for (i, row) in code.cells(scale, dark, light).iter().enumerate() {
@@ -359,9 +359,9 @@ pub fn qr(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     put(
         buf,
-        centre(text.qr_scan),
+        centre(&text.qr_scan),
         inner.y + h + captions - 1,
-        &Line::styled(text.qr_scan, look.theme.text),
+        &Line::styled(text.qr_scan.as_str(), look.theme.text),
         inner.width,
     );
     Some(Position::new(inner.x, inner.y + h))
@@ -378,7 +378,7 @@ fn qr_too_small(
     let look = &app.options.look;
     let text = app.text();
     let area = layout::centred(body, 50, 8 + u16::from(then.is_some()));
-    let inner = frame_box(app, area, text.qr_title, buf);
+    let inner = frame_box(app, area, &text.qr_title, buf);
     // A console cannot be made larger; staff can load a smaller font. The screen it takes:
     // the code's box (borders and captions) inside the body, and the tab bar and status line.
     let advice = if look.glyphs.ascii {
@@ -408,9 +408,9 @@ pub fn idle_notice(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> 
     let look = &app.options.look;
     let text = app.text();
     let width = area.width.saturating_sub(4).clamp(10, 56);
-    let lines = crate::doc::wrap_ranges(text.idle_notice, usize::from(width.saturating_sub(2)));
+    let lines = crate::doc::wrap_ranges(&text.idle_notice, usize::from(width.saturating_sub(2)));
     let boxed = layout::centred(area, width, lines.len() as u16 + 2);
-    let inner = frame_box(app, boxed, text.idle_notice_title, buf);
+    let inner = frame_box(app, boxed, &text.idle_notice_title, buf);
     for (i, r) in lines
         .into_iter()
         .enumerate()
