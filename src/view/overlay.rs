@@ -161,7 +161,9 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         return None;
     }
     // The prompt shows the end of a long query, where the typing happens.
-    let prompt_width = text.search_prompt.width();
+    // Words are trimmed when loaded; the space after the prompt is the view's.
+    let prompt_label = format!("{} ", text.search_prompt);
+    let prompt_width = prompt_label.width();
     let room = usize::from(inner.width).saturating_sub(prompt_width + 1);
     let query: String = {
         let chars: Vec<char> = app.find.query.chars().collect();
@@ -178,7 +180,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         chars[start..].iter().collect()
     };
     let prompt = Line::from(vec![
-        Span::styled(text.search_prompt.as_str(), t.heading),
+        Span::styled(prompt_label, t.heading),
         Span::styled(query.clone(), t.text),
         Span::styled("_", t.mark),
     ]);
