@@ -25,7 +25,7 @@ function __fish_achilles_handbook_using_subcommand
 end
 
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l idle-timeout -d 'Start over after this many seconds without input (0: never; at most 86400, a day). Default: 120 in kiosk mode, never otherwise' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l theme -d 'Colours: default (the terminal\'s own), high-contrast, or mono (no colour)' -r -f -a "default\t'The terminal\'s own named colours, chosen for its light or dark background'
 high-contrast\t'Explicit black and white with strong accents, every pair at 4.5:1 or more; 16-colour safe (GNU screen, the Linux console)'
@@ -48,25 +48,25 @@ complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a 
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a "completions" -d 'Write shell completions to standard output'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand check" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l width -d 'Wrap at this many columns, at least 20 (default: the terminal\'s width, else 80)' -r
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand print" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l width -d 'Cut snippets to this many columns (default: the terminal\'s width, else 80)' -r
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand search" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand man" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l handbook -d 'Load the handbook from this folder instead of the built-in one' -r -f -a "(__fish_complete_directories)"
-complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l lang -d 'Language of the handbook: en or es. Default: from LC_ALL, LC_MESSAGES or LANG, else en' -r -f
+complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l lang -d 'Language of the handbook, as a tag such as es, es-MX or es_MX.UTF-8 (en and es are built in). Default: from LC_ALL, LC_MESSAGES or LANG, else the first edition' -r -f
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c achilles-handbook -n "__fish_achilles_handbook_using_subcommand help; and not __fish_seen_subcommand_from check print search man completions help" -f -a "check" -d 'Check a handbook folder: report every problem as file:line:column, with reading grades'

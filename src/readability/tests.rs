@@ -122,7 +122,10 @@ fn shorter_spanish_sentences_score_as_easier() {
 
 #[test]
 fn our_counts_and_figures_agree_with_textstat() {
-    for (cases, formula) in [(&ENGLISH, Formula::FleschKincaid), (&SPANISH, Formula::FernandezHuerta)] {
+    for (cases, formula) in [
+        (&ENGLISH, Formula::FleschKincaid),
+        (&SPANISH, Formula::FernandezHuerta),
+    ] {
         for case in cases.iter() {
             let r = report_text(case.text, formula);
             assert_eq!(r.words, case.words, "{}", case.text);
