@@ -145,7 +145,11 @@ pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
         let reload_tx = tx.clone();
         watcher.spawn(move |action| reload_tx.send(Input::Reload(action)).is_ok());
     }
-    event_loop(&mut app, Screen::new(out), start, &tx, rx)
+    let status = event_loop(&mut app, Screen::new(out), start, &tx, rx);
+    // The process ends next: freeing the handbook, its layouts and its index piece by piece
+    // would cost more than drawing the first frame did, for memory the exit returns anyway.
+    std::mem::forget(app);
+    status
 }
 
 /// Restores the terminal when dropped, on every way out of `run`.
@@ -182,12 +186,14 @@ fn event_loop(
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
 ) -> io::Result<Status> {
-    draw(&mut screen, app, start.elapsed())?;
-    // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
-    spawn_reader(tx.clone());
+    let mut reading = false;
     let mut indexing: Vec<usize> = Vec::new();
     let mut redraws = app.full_redraws;
     loop {
+        // Nothing is drawn after the last action: the screen is about to be put back.
+        if app.quit {
+            return Ok(Status::Success);
+        }
         // Ctrl-L and the kiosk's reset ask for every cell to be written again, over whatever
         // else (a console message) has written to the screen.
         if app.full_redraws != redraws {
@@ -195,6 +201,11 @@ fn event_loop(
             screen.invalidate();
         }
         draw(&mut screen, app, start.elapsed())?;
+        // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
+        if !reading {
+            reading = true;
+            spawn_reader(tx.clone());
+        }
         // The search index is built after the first screen, off this thread.
         if let Some(edition) = app.index_wanted()
             && !indexing.contains(&edition)
@@ -208,9 +219,6 @@ fn event_loop(
                     let _ = index_tx.send(Input::Index(library, edition, index));
                 }
             });
-        }
-        if app.quit {
-            return Ok(Status::Success);
         }
         let now = start.elapsed();
         let wait = app

@@ -79,7 +79,12 @@ pub struct App {
     /// Per edition; shared so a background thread can build one (see `index_wanted`).
     indexes: Vec<Option<Arc<Index>>>,
     pub idle: Idle,
+    /// The current edition's QR code, built the first time it is shown in the edition (see
+    /// `build_qr`): encoding it costs about a tenth of start-up and most readers never ask.
     pub qr: Option<QrCode>,
+    /// Whether `qr` has been built for the current edition (it stays `None` when the edition
+    /// has no number that can be encoded).
+    qr_built: bool,
     pub quit: bool,
     /// Counts the times the whole screen must be written again (Ctrl-L, a kiosk reset); the
     /// terminal redraws every cell when it changes.
@@ -118,6 +123,7 @@ impl App {
             find: Find::default(),
             indexes: Vec::new(),
             qr: None,
+            qr_built: false,
             quit: false,
             full_redraws: 0,
             reload_error: None,
@@ -126,18 +132,15 @@ impl App {
         app
     }
 
-    /// Builds what depends on the edition: its search index (once) and its QR code.
+    /// Builds what depends on the edition: its search index (once); its QR code is left to be
+    /// built when shown.
     fn enter_edition(&mut self) {
         self.indexes.resize(self.library.editions.len(), None);
         if self.indexes[self.edition].is_none() && !self.options.background_index {
             self.indexes[self.edition] = Some(Arc::new(Index::build(self.handbook())));
         }
-        self.qr = self
-            .handbook()
-            .chapters
-            .iter()
-            .find_map(|c| c.qr_phone())
-            .and_then(QrCode::for_phone);
+        self.qr = None;
+        self.qr_built = false;
         let n = self.handbook().chapters.len();
         self.docs = vec![None; n];
         self.scroll.resize(n, 0);
@@ -215,6 +218,22 @@ impl App {
             doc.prepend(&[&title, &handbook.disclaimer]);
         }
         doc
+    }
+
+    /// Encodes the edition's QR code if it is shown and not built yet. Called at the end of
+    /// `update`, so whatever action shows it (the key, or a language switch or reload while it
+    /// is open) finds it built, and the view only reads it.
+    fn build_qr(&mut self) {
+        if self.mode != Mode::Qr || self.qr_built {
+            return;
+        }
+        self.qr_built = true;
+        self.qr = self
+            .handbook()
+            .chapters
+            .iter()
+            .find_map(|c| c.qr_phone())
+            .and_then(QrCode::for_phone);
     }
 
     /// Lays out the current chapter for the current width, if not done yet.
@@ -310,6 +329,7 @@ impl App {
             &self.library.editions[self.edition],
             self.chapter,
         );
+        self.build_qr();
     }
 
     /// Back to exactly the state of a fresh start, for the next person at a kiosk.

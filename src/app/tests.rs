@@ -338,6 +338,28 @@ fn switching_language_keeps_the_chapter() {
 }
 
 #[test]
+fn the_qr_code_is_built_when_first_shown_and_follows_the_language() {
+    let mut app = reader();
+    assert_eq!(app.qr, None, "nothing encoded before it is asked for");
+    let contact = app.handbook().chapters.len() - 1;
+    app.update(Action::GoToChapter(contact), at(0));
+    assert_eq!(app.qr, None);
+    app.update(Action::Qr, at(0));
+    let english = app.qr.clone().expect("the shipped handbook has a number");
+    assert!(english.uri.starts_with("tel:"));
+    // Closed and opened again: the same code, kept.
+    app.update(Action::Qr, at(0));
+    app.update(Action::Qr, at(0));
+    assert_eq!(app.qr.as_ref(), Some(&english));
+    // Switching language while it is open shows the other edition's code at once.
+    app.update(Action::SwitchLanguage, at(0));
+    assert_eq!(app.mode, Mode::Qr);
+    let spanish = app.qr.clone().expect("the Spanish edition has a number");
+    let phone = app.handbook().chapters.iter().find_map(|c| c.qr_phone());
+    assert_eq!(Some(spanish.uri), phone.map(|p| p.tel_uri()));
+}
+
+#[test]
 fn resizing_keeps_the_reader_on_the_same_text() {
     let mut app = reader();
     app.update(Action::GoToChapter(2), at(0));

@@ -55,6 +55,20 @@ pub fn terminating() -> Vec<c_int> {
     all
 }
 
+/// Whether `signal` is one of the real-time signals, which the C library or a tool running
+/// the program may reserve.
+fn is_realtime(signal: c_int) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        (libc::SIGRTMIN()..=libc::SIGRTMAX()).contains(&signal)
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        let _ = signal;
+        false
+    }
+}
+
 /// Signals a person can send from the keyboard (Ctrl-C, Ctrl-\, Ctrl-Z) and the job-control
 /// stops: a kiosk ignores them.
 pub const KEYBOARD: [c_int; 5] = [
@@ -103,7 +117,15 @@ pub fn arm(kiosk: bool, sequence: String) -> io::Result<()> {
             } else {
                 on_signal as extern "C" fn(c_int) as libc::sighandler_t
             };
-            set_action(signal, handler)?;
+            match set_action(signal, handler) {
+                // A real-time signal the system keeps for itself (valgrind reserves the last
+                // one) cannot reach this program either way.
+                Err(e)
+                    if e.raw_os_error() == Some(libc::EINVAL)
+                        && !KEYBOARD.contains(&signal)
+                        && is_realtime(signal) => {}
+                other => other?,
+            }
         }
         if kiosk {
             for signal in KEYBOARD {

@@ -105,9 +105,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         let follow = format!("{}  ", app.text().link_follow_hint);
         groups.push((0, vec![Span::styled(follow, t.status)]));
     }
-    // The QR key is offered where the number it encodes is shown.
-    if app.qr.is_some()
-        && chapter.qr_phone().is_some()
+    // The QR key is offered where the number it encodes is shown (the code itself is built
+    // only when asked for).
+    if chapter.qr_phone().is_some()
         && let Some((key, word)) = keymap::hint(&Action::Qr, app.text(), false, g.ascii)
     {
         groups.push((
