@@ -1,7 +1,8 @@
 //! A chapter laid out for one text width: the wrapped lines the body shows and `print` writes.
 //! Built once per (chapter, width, language) in `update`, never while drawing. Each line points
 //! back into its text unit by byte range, so search highlights and links map onto screen lines
-//! without wrapping again. It knows nothing of colours or the terminal.
+//! without wrapping again. It knows nothing of colours or the terminal; where a line may break
+//! is `wrap`'s to say.
 
 use std::ops::Range;
 
@@ -9,6 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::content::{CalloutKind, Chapter, Date, UnitKind};
 use crate::i18n::Text;
+
+mod wrap;
+
+pub use wrap::wrap_ranges;
 
 /// Widest text column, so lines stay comfortable to read on wide screens.
 pub const MAX_TEXT_WIDTH: u16 = 100;
@@ -373,136 +378,5 @@ impl Doc {
     /// The section shown at line `line`, if any.
     pub fn section_at(&self, line: usize) -> Option<usize> {
         self.lines.get(line).and_then(|l| l.section)
-    }
-}
-
-/// Wraps `text` to `width` columns and returns each line as a byte range of `text`, trailing
-/// spaces excluded. Words wider than the line are broken; nothing is lost or reordered.
-pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
-    if text.is_empty() {
-        return std::iter::once(0..0).collect();
-    }
-    // Never at a hyphen: a phone number such as 1-800-233-2771 stays whole on one line.
-    let options = textwrap::Options::new(width.max(1))
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let base = text.as_ptr() as usize;
-    let mut cursor = 0;
-    let mut out = Vec::new();
-    for line in textwrap::wrap(text, options) {
-        let start = match line {
-            // The usual case: a slice of `text`, whose offset is its distance from the start.
-            std::borrow::Cow::Borrowed(s) => (s.as_ptr() as usize).wrapping_sub(base),
-            std::borrow::Cow::Owned(ref s) => text[cursor..]
-                .find(s.as_str())
-                .map_or(cursor, |i| cursor + i),
-        };
-        let start = start.min(text.len());
-        let end = (start + line.len()).min(text.len());
-        if text.is_char_boundary(start) && text.is_char_boundary(end) {
-            out.push(start..end);
-            cursor = end;
-        }
-    }
-    if out.is_empty() {
-        out.push(0..text.len());
-    }
-    // textwrap measures character by character; a few sequences (a symbol with an emoji
-    // presentation selector, say) are wider as a whole, as ratatui measures them. Split any
-    // line that comes out too wide.
-    if out.iter().any(|r| text[r.clone()].width() > width.max(1)) {
-        out = out
-            .into_iter()
-            .flat_map(|r| split_to_fit(text, r, width.max(1)))
-            .collect();
-    }
-    out
-}
-
-/// Splits a range into pieces no wider than `width` as a whole string measures, breaking
-/// between characters; a single character wider than the line stands alone.
-fn split_to_fit(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
-    let mut pieces = Vec::new();
-    let mut start = range.start;
-    let mut end = start;
-    for (i, c) in text[range.clone()].char_indices() {
-        let next = range.start + i + c.len_utf8();
-        if end > start && text[start..next].width() > width {
-            pieces.push(start..end);
-            start = end;
-        }
-        end = next;
-    }
-    if end > start || pieces.is_empty() {
-        pieces.push(start..end);
-    }
-    pieces
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn widths(text: &str, width: usize) -> Vec<usize> {
-        wrap_ranges(text, width)
-            .into_iter()
-            .map(|r| text[r].width())
-            .collect()
-    }
-
-    #[test]
-    fn lines_fit_and_keep_every_word() {
-        let text = "The Achilles tendon links the calf muscle to the heel bone.";
-        let ranges = wrap_ranges(text, 20);
-        assert!(ranges.len() > 2);
-        let words: Vec<&str> = ranges
-            .iter()
-            .flat_map(|r| text[r.clone()].split(' '))
-            .collect();
-        assert_eq!(words, text.split(' ').collect::<Vec<_>>());
-        assert!(widths(text, 20).iter().all(|w| *w <= 20));
-    }
-
-    #[test]
-    fn wide_characters_are_measured_like_ratatui() {
-        let text = "腱の損傷 アキレス腱 🦶🦶🦶🦶 tendón";
-        for width in 2..12 {
-            for r in wrap_ranges(text, width) {
-                let line = ratatui::text::Line::raw(&text[r]);
-                assert!(line.width() <= width, "width {width}: {:?}", line);
-            }
-        }
-    }
-
-    #[test]
-    fn long_words_are_broken_not_lost() {
-        let text = "supercalifragilistic";
-        let joined: String = wrap_ranges(text, 6).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(joined, text);
-    }
-
-    #[test]
-    fn emoji_presentation_is_measured_as_a_whole() {
-        let text = "*\u{fe0f} AA 𐠈𝄩0a𐎀®A໐¡ 0એa𐄀￼ଡ଼A୦0 Aaࡠ𐣠ୋ🟰 !®a⁰a￼0¡a 0A";
-        for r in wrap_ranges(text, 45) {
-            assert!(text[r].width() <= 45);
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn any_text_wraps_inside_width(text in "\\PC{0,200}", width in 1usize..60) {
-            let text = crate::content::clean::clean_line(&text);
-            let mut last = 0;
-            for r in wrap_ranges(&text, width) {
-                prop_assert!(r.start >= last && r.end <= text.len());
-                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-                let line = &text[r.clone()];
-                // A single character wider than the line is the only thing allowed to overflow.
-                prop_assert!(line.width() <= width || line.chars().count() == 1, "{line:?}");
-                last = r.end;
-            }
-        }
     }
 }
