@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::readability::Formula;
@@ -23,7 +23,7 @@ const ENGLISH_SOURCE: &str = include_str!("../handbook/en/interface.toml");
 macro_rules! words {
     ($($name:ident),* $(,)?) => {
         /// Every interface word of one language, complete: missing ones are English.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         pub struct Text {
             $(pub $name: String,)*
             /// January to December.

@@ -27,3 +27,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod watch;
+
+/// The built-in handbook, validated by the build and stored by `build.rs` (see
+/// `content::built_in`).
+pub(crate) const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/handbook.postcard"));

@@ -7,7 +7,7 @@
 use crate::content::Chapter;
 
 /// The reading-level formula for a language, chosen by its `interface.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Formula {
     /// Flesch–Kincaid grade level, for English.

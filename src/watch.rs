@@ -175,12 +175,12 @@ struct Listing {
 /// be read keeps the chapter files watched before in its folder, so fixing a chapter while
 /// the manifest is broken is still noticed.
 fn watched_files(root: &Path, before: &[PathBuf]) -> Vec<PathBuf> {
-    let (folders, _) = source::editions(Some(root));
+    let (folders, _) = source::editions(root);
     let dirs: Vec<PathBuf> = folders
         .into_iter()
         .filter_map(|f| match f {
             Folder::Disk(dir) => Some(dir),
-            Folder::Embedded(..) | Folder::Memory(..) => None,
+            Folder::Memory(..) => None,
         })
         .collect();
     let mut files = Vec::new();

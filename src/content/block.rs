@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unicode_width::UnicodeWidthStr;
 
@@ -42,7 +42,7 @@ pub struct RawBlock {
 }
 
 /// Monospace art, kept exactly as drawn: one row per line, never wrapped.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Art {
     pub text: String,
     /// The widest row, in columns as the terminal counts them.
@@ -61,14 +61,14 @@ impl Art {
 }
 
 /// A figure's drawings. Its alt text is the unit's text and its caption the unit before.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub art: Art,
     /// The same figure in ASCII, for `--ascii`; `None` when `art` needs no other.
     pub ascii: Option<Art>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CalloutKind {
     Urgent,
     Note,
@@ -76,7 +76,7 @@ pub enum CalloutKind {
 
 /// What a text unit is. Title, summary and heading come from the chapter and its sections;
 /// every other kind comes from a block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum UnitKind {
     Title,
     Summary,

@@ -33,10 +33,16 @@ impl Loaded {
     }
 }
 
-/// Loads the handbook in `root`, or the embedded one when `root` is `None`.
+/// Loads the handbook in `root`, or the built-in one when `root` is `None`: that one was
+/// loaded and validated by this same code when the program was built, and is only decoded.
 pub fn load(root: Option<&Path>) -> Loaded {
-    let (folders, problems) = source::editions(root);
-    load_folders(&folders, problems)
+    match root {
+        None => super::built_in::decode(crate::BUILT_IN),
+        Some(root) => {
+            let (folders, problems) = source::editions(root);
+            load_folders(&folders, problems)
+        }
+    }
 }
 
 /// Loads one edition from files held in memory (file name → bytes), reported under `prefix`.
@@ -49,7 +55,7 @@ pub fn load_files(prefix: &str, files: BTreeMap<String, Vec<u8>>) -> Loaded {
 }
 
 /// Loads these edition folders; `diagnostics` holds the problems already found in finding them.
-fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded {
+pub(super) fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let mut budget = MAX_HANDBOOK_BYTES;
     let mut editions = Vec::new();
     let mut listed = Vec::new();

@@ -2,6 +2,7 @@
 //! model, and the cleaning of untrusted text. Nothing in here draws or touches the terminal.
 
 mod block;
+pub mod built_in;
 mod chapter;
 pub mod clean;
 pub mod diagnostic;

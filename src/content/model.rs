@@ -6,10 +6,12 @@
 pub use super::block::{Art, CalloutKind, Figure, UnitKind};
 pub use super::phone::Phone;
 
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::Text;
 
 /// A calendar date from a chapter or manifest (`reviewed_on`, `review_due`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -17,7 +19,7 @@ pub struct Date {
 }
 
 /// All editions of the handbook, one per language. Never empty.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Library {
     pub editions: Vec<Handbook>,
 }
@@ -76,7 +78,7 @@ impl Library {
 }
 
 /// One edition: a manifest and its chapters, in reading order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handbook {
     pub title: String,
     pub organisation: String,
@@ -98,7 +100,7 @@ pub struct Handbook {
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chapter {
     pub id: String,
     /// The chapter file, as messages name it.
@@ -117,7 +119,7 @@ pub struct Chapter {
     pub units: Vec<Unit>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub heading: String,
@@ -126,7 +128,7 @@ pub struct Section {
 }
 
 /// A run of text the reader sees as one piece: one paragraph, one bullet, one callout.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     /// The section the unit belongs to; `None` for the chapter's title and summary.
     pub section: Option<usize>,
@@ -137,7 +139,7 @@ pub struct Unit {
 }
 
 /// Where a cross-reference leads, resolved at load.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     pub chapter: usize,
     pub section: Option<usize>,

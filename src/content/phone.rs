@@ -6,7 +6,7 @@
 //! from a guess could dial a stranger. Reads no file and draws nothing.
 
 /// A number a phone can dial, with what to dial after the call connects.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Phone {
     /// The international number, digits only, without the `+` (E.164).
     pub digits: String,

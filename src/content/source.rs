@@ -1,5 +1,6 @@
-//! Where handbook files come from: a folder on disk or the copy embedded in the binary. Owns
-//! finding the editions and reading bytes within the size caps; it never parses TOML.
+//! Where handbook files come from: a folder on disk, or files held in memory (the built-in
+//! handbook's sources while the build validates them, tests, benchmarks). Owns finding the
+//! editions and reading bytes within the size caps; it never parses TOML.
 
 use std::collections::BTreeMap;
 use std::io::{self, Read};
@@ -7,12 +8,7 @@ use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use include_dir::{Dir, include_dir};
-
 use super::diagnostic::Diagnostic;
-
-/// The handbook shipped inside the binary, so it runs from any folder with nothing beside it.
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/handbook");
 
 /// The manifest's file name in every edition folder.
 pub const MANIFEST: &str = "handbook.toml";
@@ -28,8 +24,8 @@ pub const MAX_HANDBOOK_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub enum Folder {
     Disk(PathBuf),
-    Embedded(&'static Dir<'static>, String),
-    /// Files held in memory, by name: for tests, fuzzing and benchmarks.
+    /// Files held in memory, by name, reported under a prefix: the built-in handbook's sources
+    /// (as `handbook/en`), tests, fuzzing and benchmarks.
     Memory(Arc<BTreeMap<String, Vec<u8>>>, String),
 }
 
@@ -39,7 +35,7 @@ impl Folder {
     pub fn display(&self, file: &str) -> String {
         let raw = match self {
             Folder::Disk(dir) => dir.join(file).display().to_string(),
-            Folder::Embedded(_, prefix) | Folder::Memory(_, prefix) => format!("{prefix}/{file}"),
+            Folder::Memory(_, prefix) => format!("{prefix}/{file}"),
         };
         super::clean::clean_line(&raw)
     }
@@ -50,12 +46,6 @@ impl Folder {
         let shown = self.display(file);
         let bytes: Vec<u8> = match self {
             Folder::Disk(dir) => read_regular(&dir.join(file), &shown, *budget)?,
-            Folder::Embedded(dir, _) => {
-                let found = dir.get_file(dir.path().join(file)).ok_or_else(|| {
-                    Diagnostic::file(&shown, "this file is missing from the handbook folder")
-                })?;
-                found.contents().to_vec()
-            }
             Folder::Memory(files, _) => files.get(file).cloned().ok_or_else(|| {
                 Diagnostic::file(&shown, "this file is missing from the handbook folder")
             })?,
@@ -79,7 +69,6 @@ impl Folder {
         match self {
             // Anything at all by that name, even a dangling link: `read` says what is wrong.
             Folder::Disk(dir) => std::fs::symlink_metadata(dir.join(file)).is_ok(),
-            Folder::Embedded(dir, _) => dir.get_file(dir.path().join(file)).is_some(),
             Folder::Memory(files, _) => files.contains_key(file),
         }
     }
@@ -95,10 +84,6 @@ impl Folder {
                         .collect::<io::Result<Vec<String>>>()
                 })
                 .map_err(|e| unreadable_folder(&self.display(""), &e))?,
-            Folder::Embedded(dir, _) => dir
-                .files()
-                .filter_map(|f| f.path().file_name()?.to_str().map(str::to_owned))
-                .collect(),
             Folder::Memory(files, _) => files.keys().cloned().collect(),
         };
         names.retain(|n| n.ends_with(".toml") && n != MANIFEST && n != crate::i18n::INTERFACE);
@@ -213,70 +198,48 @@ fn check_size(shown: &str, len: u64, budget: u64) -> Result<(), Diagnostic> {
 /// The edition folders of a handbook: the folder itself when it holds a manifest, else each
 /// sub-folder that does, sorted by name; with a problem for each folder that could not be
 /// looked into (it is never silently left out).
-pub fn editions(root: Option<&Path>) -> (Vec<Folder>, Vec<Diagnostic>) {
-    match root {
-        None => {
-            let mut found: Vec<Folder> = EMBEDDED
-                .dirs()
-                .filter(|d| d.get_file(d.path().join(MANIFEST)).is_some())
-                .map(|d| Folder::Embedded(d, format!("handbook/{}", d.path().display())))
-                .collect();
-            found.sort_by_key(|f| f.display(""));
-            if found.is_empty() {
-                return (
-                    found,
-                    vec![Diagnostic::file(
-                        "handbook",
-                        "the built-in handbook is empty",
-                    )],
-                );
+pub fn editions(root: &Path) -> (Vec<Folder>, Vec<Diagnostic>) {
+    let shown = root.display().to_string();
+    if !root.is_dir() {
+        let d = Diagnostic::file(
+            &shown,
+            "no such folder; give the folder that holds handbook.toml",
+        );
+        return (Vec::new(), vec![d]);
+    }
+    // A manifest of any kind counts (a FIFO, say): reading it says what is wrong.
+    if std::fs::symlink_metadata(root.join(MANIFEST)).is_ok() {
+        return (vec![Folder::Disk(root.to_path_buf())], Vec::new());
+    }
+    let mut problems = Vec::new();
+    let entries = match std::fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(e) => return (Vec::new(), vec![unreadable_folder(&shown, &e)]),
+    };
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(e) => {
+                problems.push(unreadable_folder(&shown, &e));
+                continue;
             }
-            (found, Vec::new())
-        }
-        Some(root) => {
-            let shown = root.display().to_string();
-            if !root.is_dir() {
-                let d = Diagnostic::file(
-                    &shown,
-                    "no such folder; give the folder that holds handbook.toml",
-                );
-                return (Vec::new(), vec![d]);
-            }
-            // A manifest of any kind counts (a FIFO, say): reading it says what is wrong.
-            if std::fs::symlink_metadata(root.join(MANIFEST)).is_ok() {
-                return (vec![Folder::Disk(root.to_path_buf())], Vec::new());
-            }
-            let mut problems = Vec::new();
-            let entries = match std::fs::read_dir(root) {
-                Ok(entries) => entries,
-                Err(e) => return (Vec::new(), vec![unreadable_folder(&shown, &e)]),
-            };
-            let mut dirs: Vec<PathBuf> = Vec::new();
-            for entry in entries {
-                let path = match entry {
-                    Ok(entry) => entry.path(),
-                    Err(e) => {
-                        problems.push(unreadable_folder(&shown, &e));
-                        continue;
-                    }
-                };
-                match std::fs::symlink_metadata(path.join(MANIFEST)) {
-                    Ok(_) => dirs.push(path),
-                    // Not an edition: a folder without a manifest, or a file.
-                    Err(e)
-                        if e.kind() == io::ErrorKind::NotFound
-                            || e.raw_os_error() == Some(libc::ENOTDIR) => {}
-                    Err(e) => problems.push(unreadable_folder(&path.display().to_string(), &e)),
-                }
-            }
-            dirs.sort();
-            if dirs.is_empty() && problems.is_empty() {
-                problems.push(Diagnostic::file(
-                    &shown,
-                    "no handbook.toml here; a handbook folder holds handbook.toml and one .toml file per chapter, or one such folder per language",
-                ));
-            }
-            (dirs.into_iter().map(Folder::Disk).collect(), problems)
+        };
+        match std::fs::symlink_metadata(path.join(MANIFEST)) {
+            Ok(_) => dirs.push(path),
+            // Not an edition: a folder without a manifest, or a file.
+            Err(e)
+                if e.kind() == io::ErrorKind::NotFound
+                    || e.raw_os_error() == Some(libc::ENOTDIR) => {}
+            Err(e) => problems.push(unreadable_folder(&path.display().to_string(), &e)),
         }
     }
+    dirs.sort();
+    if dirs.is_empty() && problems.is_empty() {
+        problems.push(Diagnostic::file(
+            &shown,
+            "no handbook.toml here; a handbook folder holds handbook.toml and one .toml file per chapter, or one such folder per language",
+        ));
+    }
+    (dirs.into_iter().map(Folder::Disk).collect(), problems)
 }
