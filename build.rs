@@ -12,7 +12,7 @@ mod action;
 mod content;
 #[path = "src/i18n.rs"]
 mod i18n;
-#[path = "src/keymap.rs"]
+#[path = "src/keymap/mod.rs"]
 mod keymap;
 // rustfmt would look for its tests module beside build.rs; lib.rs formats the file.
 #[rustfmt::skip]
@@ -37,7 +37,7 @@ fn main() {
         "src/action.rs",
         "src/content",
         "src/i18n.rs",
-        "src/keymap.rs",
+        "src/keymap",
         "src/readability.rs",
     ] {
         println!("cargo:rerun-if-changed={watched}");

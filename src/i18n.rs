@@ -15,8 +15,21 @@ use crate::readability::Formula;
 /// The interface file's name in an edition folder.
 pub const INTERFACE: &str = "interface.toml";
 
+/// Words the program fills in, and the placeholders each must keep: without one, what it
+/// stands for would silently go missing from the sentence.
+pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("hit_of", &["{n}", "{total}"]),
+    ("month_year", &["{month}", "{year}"]),
+    ("did_you_mean", &["{words}"]),
+    ("chapters_are", &["{chapters}"]),
+    ("qr_console_font", &["{size}"]),
+    ("reviewed", &["{date}"]),
+    ("review_and_version", &["{reviewed}", "{due}", "{version}"]),
+    ("source", &["{source}"]),
+];
+
 /// The English words, the fallback for every edition.
-const ENGLISH_SOURCE: &str = include_str!("../handbook/en/interface.toml");
+pub const ENGLISH_SOURCE: &str = include_str!("../handbook/en/interface.toml");
 
 /// Declares the interface's plain words once: the loaded [`Text`] (every word present) and the
 /// file's shape [`RawText`] (any word may be missing).
@@ -58,6 +71,15 @@ macro_rules! words {
         }
 
         impl RawText {
+            /// The plain word `name` as written, if given.
+            pub fn word(&self, name: &str) -> Option<&Spanned<String>> {
+                match name {
+                    $(stringify!($name) => self.$name.as_ref(),)*
+                    "month_year" => self.month_year.as_ref(),
+                    _ => None,
+                }
+            }
+
             /// The words of this file over `base`: a word missing here is taken from `base`
             /// and its name added to `missing`. `clean` turns a written word into the text
             /// shown (and reports an empty one).
@@ -139,8 +161,7 @@ words! {
     extension,
     hours,
     reviewed,
-    next_review,
-    version,
+    review_and_version,
     source,
     key_points,
     contents,
@@ -202,6 +223,11 @@ impl Text {
         self.hit_of
             .replace("{n}", &n.to_string())
             .replace("{total}", &total.to_string())
+    }
+
+    /// "Did you mean swelling?" in this language, with the handbook's closest words.
+    pub fn did_you_mean(&self, words: &[String]) -> String {
+        self.did_you_mean.replace("{words}", &words.join(", "))
     }
 
     /// "November 2026", "noviembre de 2026".
@@ -295,6 +321,11 @@ mod tests {
         );
         assert_eq!(spanish.month_year(3, 2027), "marzo de 2027");
         assert_eq!(english.hit_of(3, 12), "hit 3 of 12");
+        let words = ["swelling".to_owned(), "sweating".to_owned()];
+        assert_eq!(
+            english.did_you_mean(&words),
+            "Did you mean swelling, sweating?"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn nothing_found_exits_1_with_a_suggestion_and_the_chapters() {
     assert_eq!(code, 1);
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("No results."), "{err}");
-    assert!(err.contains("Did you mean: swelling"), "{err}");
+    assert!(err.contains("Did you mean swelling?"), "{err}");
     assert!(
         err.contains("Chapters: Overview, Tendonitis, Rupture"),
         "{err}"

@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::diagnostic::Diagnostic;
 use super::file_cx::{FileCx, line_starts};
 use super::source::Folder;
-use crate::i18n::{INTERFACE, RawText, Text, primary};
+use crate::i18n::{INTERFACE, PLACEHOLDERS, RawText, Text, primary};
 use crate::keymap;
 
 /// The interface words of the edition in `folder`, in `language`. English stands in for a
@@ -60,6 +60,39 @@ pub(super) fn load(
     unknown_ids(&mut cx, &raw.keys, "keys", &actions);
     unknown_ids(&mut cx, &raw.hints, "hints", &actions);
     unknown_ids(&mut cx, &raw.key_names, "key_names", keymap::KEY_NAMES);
+    // A sentence's `{key:ID}` must name an action, or it would be shown as written. Comment
+    // lines are skipped: they may explain the form.
+    let keyed: Vec<&str> = keymap::ENTRIES.iter().map(|e| e.id).collect();
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if !line.trim_start().starts_with('#') {
+            for (range, id) in keymap::placeholders(line) {
+                if keymap::entry_by_id(id).is_none() {
+                    cx.error(
+                        offset + range.start..offset + range.end,
+                        format!(
+                            "{{key:{id}}} names no action; write {{key:ID}} with one of {}",
+                            keyed.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        offset += line.len();
+    }
+    for (name, needs) in PLACEHOLDERS {
+        if let Some(word) = raw.word(name) {
+            for needed in needs.iter().filter(|n| !word.get_ref().contains(**n)) {
+                cx.error(
+                    word.span(),
+                    format!(
+                        "`{name}` has no {needed}; keep it where the program puts that in (English has \"{}\")",
+                        english_word(name)
+                    ),
+                );
+            }
+        }
+    }
     if let Some(months) = &raw.months
         && months.get_ref().len() != 12
     {
@@ -88,6 +121,14 @@ pub(super) fn load(
         );
     }
     text
+}
+
+/// The built-in English form of a word that carries placeholders, for an error's example.
+fn english_word(name: &str) -> String {
+    let raw: RawText = toml::from_str(crate::i18n::ENGLISH_SOURCE).unwrap_or_default();
+    raw.word(name)
+        .map(|w| w.get_ref().clone())
+        .unwrap_or_default()
 }
 
 /// An error at each key of `table` that is not one of `known`.

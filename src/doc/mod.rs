@@ -168,12 +168,10 @@ impl Doc {
             match kind {
                 UnitKind::Title => {
                     doc.wrap(index, &unit.text, full, section, |_| LineKind::Title);
-                    let reviewed = format!(
-                        "{} {}",
-                        cx.text.reviewed,
-                        cx.text
-                            .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year)
-                    );
+                    let date = cx
+                        .text
+                        .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year);
+                    let reviewed = cx.text.reviewed.replace("{date}", &date);
                     doc.meta(&reviewed, full, LineKind::Meta);
                     if cx.today >= chapter.review_due {
                         doc.meta(&cx.text.review_overdue, full, LineKind::Overdue);
@@ -293,23 +291,18 @@ impl Doc {
         }
         let section = chapter.sections.len().checked_sub(1);
         let when = |d: Date| cx.text.month_year(d.month, d.year);
-        let line = format!(
-            "{} {}. {}: {}. {}: {}.",
-            cx.text.reviewed,
-            when(chapter.reviewed_on),
-            cx.text.next_review,
-            when(chapter.review_due),
-            cx.text.version,
-            chapter.version
-        );
+        // The sentences and their punctuation are the language's own words.
+        let line = cx
+            .text
+            .review_and_version
+            .replace("{reviewed}", &when(chapter.reviewed_on))
+            .replace("{due}", &when(chapter.review_due))
+            .replace("{version}", &chapter.version);
         self.blank(section);
         self.meta(&line, width, LineKind::Meta);
         if let Some(source) = &chapter.source {
-            self.meta(
-                &format!("{}: {source}", cx.text.source),
-                width,
-                LineKind::Meta,
-            );
+            let line = cx.text.source.replace("{source}", source);
+            self.meta(&line, width, LineKind::Meta);
         }
     }
 

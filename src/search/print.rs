@@ -43,14 +43,13 @@ pub fn write(
     }
     writeln!(err, "{}", text.no_results)?;
     if !results.suggestions.is_empty() {
-        writeln!(
-            err,
-            "{} {}",
-            text.did_you_mean,
-            results.suggestions.join(", ")
-        )?;
+        writeln!(err, "{}", text.did_you_mean(&results.suggestions))?;
     }
     let tabs: Vec<&str> = handbook.chapters.iter().map(|c| c.tab.as_str()).collect();
-    writeln!(err, "{} {}", text.chapters_are, tabs.join(", "))?;
+    writeln!(
+        err,
+        "{}",
+        text.chapters_are.replace("{chapters}", &tabs.join(", "))
+    )?;
     Ok(false)
 }

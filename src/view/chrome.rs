@@ -102,7 +102,8 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     // help and quit stay longest.
     let mut groups: Vec<(u8, Vec<Span>)> = Vec::new();
     if app.focus.is_some() {
-        let follow = format!("{}  ", app.text().link_follow_hint);
+        let sentence = keymap::fill(&app.text().link_follow_hint, app.text(), look.glyphs.ascii);
+        let follow = format!("{sentence}  ");
         groups.push((0, vec![Span::styled(follow, t.status)]));
     }
     // The QR key is offered where the number it encodes is shown (the code itself is built

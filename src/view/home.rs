@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::put;
 use crate::app::App;
+use crate::keymap;
 
 /// How long a part of the screen stays when room runs out: lower stays longer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,7 +33,7 @@ enum Keep {
 pub fn split_disclaimer(disclaimer: &str) -> (String, String) {
     let mut rest = Vec::new();
     let mut emergency = Vec::new();
-    for sentence in disclaimer.split_inclusive(['.', '!', '?']) {
+    for sentence in disclaimer.split_inclusive(['.', '!', '?', '。', '！', '？']) {
         let sentence = sentence.trim();
         if sentence.is_empty() {
             continue;
@@ -43,7 +44,20 @@ pub fn split_disclaimer(disclaimer: &str) -> (String, String) {
             rest.push(sentence);
         }
     }
-    (rest.join(" "), emergency.join(" "))
+    (join(&rest), join(&emergency))
+}
+
+/// Sentences run together as their script writes them: with a space after a Latin full stop,
+/// without one after a full-width mark such as `。`.
+fn join(sentences: &[&str]) -> String {
+    let mut out = String::new();
+    for s in sentences {
+        if !out.is_empty() && !out.ends_with(['。', '！', '？']) {
+            out.push(' ');
+        }
+        out.push_str(s);
+    }
+    out
 }
 
 /// Draws the welcome screen. Returns where a screen reader's cursor belongs: its first line.
@@ -52,13 +66,18 @@ pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let t = &look.theme;
     let text = app.text();
     let handbook = app.handbook();
+    let ascii = look.glyphs.ascii;
     let width = usize::from(area.width.saturating_sub(4).clamp(1, 72));
     let (rest, emergency) = split_disclaimer(&handbook.disclaimer);
     let mut parts: Vec<(Keep, String, Style)> = vec![
         (Keep::Title, handbook.title.clone(), t.title),
         (Keep::Organisation, handbook.organisation.clone(), t.text),
         (Keep::Blank, String::new(), t.text),
-        (Keep::HowTo, text.welcome_how.to_owned(), t.text),
+        (
+            Keep::HowTo,
+            keymap::fill(&text.welcome_how, text, ascii),
+            t.text,
+        ),
     ];
     if app.library().editions.len() > 1 {
         let names: Vec<&str> = app
@@ -67,7 +86,8 @@ pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             .iter()
             .map(|e| e.language_name.as_str())
             .collect();
-        let languages = format!("{} ({})", text.languages, names.join(" / "));
+        let sentence = keymap::fill(&text.languages, text, ascii);
+        let languages = format!("{sentence} ({})", names.join(" / "));
         parts.push((Keep::Languages, languages, t.text));
     }
     parts.push((Keep::Blank, String::new(), t.text));
@@ -134,5 +154,14 @@ mod tests {
         let (_, urgent) =
             split_disclaimer("No es consejo médico. En una emergencia, llame al 911.");
         assert_eq!(urgent, "En una emergencia, llame al 911.");
+    }
+
+    #[test]
+    fn chinese_sentences_split_at_full_width_marks_and_join_without_spaces() {
+        let (rest, urgent) = split_disclaimer(
+            "本手册只提供一般信息，不是医疗建议。也不是诊断。遇到紧急情况，请拨打911。",
+        );
+        assert_eq!(rest, "本手册只提供一般信息，不是医疗建议。也不是诊断。");
+        assert_eq!(urgent, "遇到紧急情况，请拨打911。");
     }
 }

@@ -32,6 +32,16 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     let look = &app.options.look;
     // Never outside the buffer, whatever size the app last heard of.
     let area = area.intersection(buf.area);
+    // A wide character (Chinese, say) just left of the box would spill into the box's first
+    // column, and the terminal would show it instead of the border: it gives way to a space.
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom() {
+            let cell = &mut buf[(area.x - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(area, buf);
     buf.set_style(area, look.theme.base);
     let set = if look.glyphs.ascii {
@@ -100,7 +110,10 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(text.help_close.as_str(), t.meta));
+    lines.push(Line::styled(
+        keymap::fill(&text.help_close, text, app.options.look.glyphs.ascii),
+        t.meta,
+    ));
     let area = layout::centred(body, 64, body.height);
     let inner = frame_box(app, area, &text.help_title, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));
@@ -212,12 +225,12 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         let mut lines = vec![Line::styled(text.no_results.as_str(), t.notice)];
         let suggestions = &app.find.results.suggestions;
         if !suggestions.is_empty() {
-            lines.push(Line::styled(
-                format!("{} {}?", text.did_you_mean, suggestions.join(", ")),
-                t.text,
-            ));
+            lines.push(Line::styled(text.did_you_mean(suggestions), t.text));
         }
-        lines.push(Line::styled(text.no_results_hint.as_str(), t.text));
+        lines.push(Line::styled(
+            keymap::fill(&text.no_results_hint, text, look.glyphs.ascii),
+            t.text,
+        ));
         let p = Paragraph::new(lines).wrap(Wrap { trim: true });
         p.render(
             Rect::new(inner.x, info_y, inner.width, inner.height.saturating_sub(1)),
