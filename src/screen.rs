@@ -145,7 +145,9 @@ impl<W: Write> Screen<W> {
             return Ok(());
         }
         let updates = match &self.last {
-            Some(prev) if prev.area == next.area => fill_gaps(prev.diff(&next), &next),
+            Some(prev) if prev.area == next.area => {
+                fill_gaps(clear_wide_tails(prev.diff(&next), prev, &next), &next)
+            }
             _ => {
                 queue!(
                     self.out,
@@ -275,6 +277,35 @@ fn write_cells(out: &mut impl Write, updates: &[(u16, u16, &Cell)]) -> io::Resul
         write!(out, "\x1b[m")?;
     }
     Ok(())
+}
+
+/// Adds the second column of a wide character (Chinese, say) that a narrower one replaces.
+/// ratatui leaves it out, trusting the terminal to clear both halves when the first is
+/// overwritten; but an erase (ECH) that ends on the first half leaves the second behind in some
+/// terminals (tmux), and the rest of the row then shows one column to the left.
+fn clear_wide_tails<'a>(
+    updates: Vec<(u16, u16, &'a Cell)>,
+    prev: &Buffer,
+    next: &'a Buffer,
+) -> Vec<(u16, u16, &'a Cell)> {
+    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
+    for (x, y, cell) in updates {
+        // An earlier tail may have added this very cell already.
+        if out.last().is_some_and(|&(px, py, _)| py == y && px >= x) {
+            continue;
+        }
+        out.push((x, y, cell));
+        let was = prev.cell((x, y)).map_or(1, |c| c.symbol().width());
+        let is = cell.symbol().width().max(1);
+        for tail in x.saturating_add(u16::try_from(is).unwrap_or(1))
+            ..x.saturating_add(u16::try_from(was).unwrap_or(1))
+        {
+            if let Some(c) = next.cell((tail, y)) {
+                out.push((tail, y, c));
+            }
+        }
+    }
+    out
 }
 
 /// Adds the unchanged cells of short gaps between two updates on one row, when every one of
@@ -433,6 +464,27 @@ mod tests {
         let before = tape.bytes().len();
         s.show(frame(&["a", "b"]), None).unwrap();
         assert_eq!(tape.bytes().len(), before);
+    }
+
+    #[test]
+    fn a_wide_character_gone_is_erased_whole() {
+        // 月 stands in columns 13 and 14; the next frame is blank there.
+        let prev = frame(&["审阅 2026年11月", "x"]);
+        let next = frame(&["", "x"]);
+        let updates = clear_wide_tails(prev.diff(&next), &prev, &next);
+        let row0: Vec<u16> = updates.iter().filter(|u| u.1 == 0).map(|u| u.0).collect();
+        assert!(row0.contains(&14), "{row0:?}");
+        let mut sorted = row0.clone();
+        sorted.dedup();
+        assert_eq!(sorted, row0, "each cell once, in order");
+        // Through the writer: one erase over the whole of what was there.
+        let tape = Tape::default();
+        let mut s = Screen::new(tape.clone());
+        s.show(prev, None).unwrap();
+        let before = tape.bytes().len();
+        s.show(next, None).unwrap();
+        let written = String::from_utf8_lossy(&tape.bytes()[before..]).into_owned();
+        assert!(written.contains("\x1b[15X"), "{written:?}");
     }
 
     #[test]
