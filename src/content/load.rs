@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::chapter::{Pending, Targets, build_chapter};
 use super::diagnostic::Diagnostic;
+use super::editions::side_by_side;
 use super::file_cx::{FileCx, line_starts};
 use super::model::{Chapter, Handbook, Library, UnitKind};
 use super::raw::{RawChapter, RawManifest};
@@ -56,11 +57,13 @@ pub fn load_files(prefix: &str, files: BTreeMap<String, Vec<u8>>) -> Loaded {
 
 /// Loads these edition folders; `diagnostics` holds the problems already found in finding them.
 pub(super) fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    let mut budget = MAX_HANDBOOK_BYTES;
     let mut editions = Vec::new();
     let mut listed = Vec::new();
-    for folder in folders {
-        if let Some((edition, ids)) = load_edition(folder, &mut budget, &mut diagnostics) {
+    let mut read = 0;
+    for (folder, (loaded, mut found, bytes)) in folders.iter().zip(side_by_side(folders)) {
+        diagnostics.append(&mut found);
+        read += bytes;
+        if let Some((edition, ids)) = loaded {
             listed.push(Listed {
                 manifest: folder.display(MANIFEST),
                 language: edition.language.clone(),
@@ -68,6 +71,17 @@ pub(super) fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>)
             });
             editions.push(edition);
         }
+    }
+    // Each edition kept within the cap on its own; together they must too.
+    if read > MAX_HANDBOOK_BYTES
+        && let Some(last) = folders.last()
+    {
+        diagnostics.push(Diagnostic::file(
+            &last.display(MANIFEST),
+            format!(
+                "the handbook is larger than {MAX_HANDBOOK_BYTES} bytes in all; remove some content"
+            ),
+        ));
     }
     compare_editions(&listed, &mut diagnostics);
     diagnostics.sort();
@@ -119,7 +133,7 @@ fn compare_editions(editions: &[Listed], out: &mut Vec<Diagnostic>) {
 }
 
 /// Loads one edition: its handbook, and the chapter ids its manifest lists.
-fn load_edition(
+pub(super) fn load_edition(
     folder: &Folder,
     budget: &mut u64,
     out: &mut Vec<Diagnostic>,

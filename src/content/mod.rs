@@ -6,6 +6,7 @@ pub mod built_in;
 mod chapter;
 pub mod clean;
 pub mod diagnostic;
+mod editions;
 mod file_cx;
 mod interface;
 pub mod load;
