@@ -333,6 +333,7 @@ class Term:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.screen = Screen(rows, cols)
         self.total = 0  # bytes read from the program, all told
+        self.log = []  # (arrival time, bytes) of every read, to replay the screen's history
         self.t_first_byte = None  # when the program's first output arrived
         self.t_start = time.perf_counter()
         self.proc = subprocess.Popen(
@@ -380,6 +381,7 @@ class Term:
                 self.eof = True
                 break
             chunks.append((time.perf_counter(), data))
+            self.log.append(chunks[-1])
         if chunks and self.t_first_byte is None:
             self.t_first_byte = chunks[0][0]
         hit = None
@@ -429,6 +431,29 @@ class Term:
                 break
             self._read_once(left)
         return self.total - start
+
+    def first_time_showing(self, final) -> float:
+        """When the screen first looked exactly as `final` (a snapshot): the arrival time of
+        the bytes after which it did, found by replaying everything read on a fresh screen."""
+        screen = Screen(self.screen.rows, self.screen.cols)
+        for t, data in self.log:
+            screen.feed(data)
+            if screen.snapshot() == final:
+                return t
+        return None
+
+    def quit_and_reap(self, quit_keys: bytes, timeout: float = 10.0):
+        """Sends the quit keys and waits for the exit; returns the CPU time the program used
+        (user + system, in seconds), or None if it did not exit in time."""
+        os.write(self.master, quit_keys)
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            pid, _status, usage = os.wait4(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.proc.returncode = 0  # reaped here; Popen must not wait for it again
+                return usage.ru_utime + usage.ru_stime
+            self._read_once(0.005)
+        return None
 
     def status(self, field: str):
         """A field of /proc/PID/status, in kB for memory fields."""
