@@ -1,21 +1,23 @@
-//! Drawing the app's view into a frame and writing frames to the terminal with as few bytes as it takes: the cells that changed since
-//! the last frame, with short runs of unchanged cells between two changes written again rather
-//! than jumped over (a cursor move costs more bytes than a few characters), nothing at all when
-//! the frame did not change, and the cursor shown only where a screen reader needs it. Owns
-//! no terminal modes; `terminal` sets those up and restores them.
+//! Drawing the app's view into a frame and writing frames to the terminal with as few bytes as
+//! it takes: only the cells that changed since the last frame (`cells` encodes them), nothing
+//! at all when the frame did not change, and the cursor shown only where a screen reader needs
+//! it. Owns no terminal modes; `terminal` sets those up and restores them.
 
 use std::io::{self, Write};
 
 use crossterm::cursor::{Hide, MoveTo, Show};
-use crossterm::style::{Attribute, Print, SetAttribute};
+use crossterm::queue;
+use crossterm::style::{Attribute, SetAttribute};
 use crossterm::terminal::{Clear, ClearType};
-use crossterm::{Command, queue};
-use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
+
+mod cells;
+
+use cells::{clear_wide_tails, fill_gaps, write_cells};
 
 /// The largest area drawn, in columns and rows: more than anyone reads at once. A larger
 /// window (a mistaken or hostile size report says 65535 × 65535) gets this much, so the
@@ -25,45 +27,6 @@ pub const MAX_AREA: (u16, u16) = (500, 200);
 /// The part of a window of this size that is drawn.
 pub fn bounded(width: u16, height: u16) -> (u16, u16) {
     (width.min(MAX_AREA.0), height.min(MAX_AREA.1))
-}
-
-/// Unchanged cells between two changes on a row are rewritten when there are at most this
-/// many: about what a cursor move (`ESC [ row ; col H`) costs.
-const MAX_GAP: u16 = 6;
-
-/// Runs of at least this many blank cells are erased with one ECH instead of written as spaces.
-const MIN_ERASE: usize = 5;
-
-/// ECH: erase `n` characters from the cursor on, with the current (default) attributes, leaving
-/// the cursor where it is. It clears old text without touching the scrollbar beyond it.
-struct EraseChars(usize);
-
-impl Command for EraseChars {
-    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
-        write!(f, "\x1b[{}X", self.0)
-    }
-}
-
-/// The attributes the terminal is drawing with, as far as this writer has set them.
-#[derive(Clone, Copy, PartialEq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
-
-const PLAIN: Pen = Pen {
-    fg: Color::Reset,
-    bg: Color::Reset,
-    modifier: Modifier::empty(),
-};
-
-fn pen(cell: &Cell) -> Pen {
-    Pen {
-        fg: cell.fg,
-        bg: cell.bg,
-        modifier: cell.modifier,
-    }
 }
 
 /// The last frame written, to diff the next one against.
@@ -128,7 +91,7 @@ impl<W: Write> Screen<W> {
             y,
             note,
             room,
-            ratatui::style::Style::new().add_modifier(Modifier::REVERSED),
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
         );
         self.show(next, cursor)
     }
@@ -177,163 +140,6 @@ impl<W: Write> Screen<W> {
         self.last = Some(next);
         Ok(())
     }
-}
-
-/// Whether a cell is an empty space in the terminal's own colours, which ECH produces.
-fn is_blank(cell: &Cell) -> bool {
-    cell.symbol() == " " && pen(cell) == PLAIN
-}
-
-/// SGR parameters for a colour, foreground (`base` 30) or background (`base` 40), in the
-/// shortest form: the 16 named colours by their own codes.
-fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
-    let offset = match colour {
-        Color::Reset => 9,
-        Color::Indexed(i) => return params.push(format!("{};5;{i}", base + 8)),
-        Color::Rgb(r, g, b) => return params.push(format!("{};2;{r};{g};{b}", base + 8)),
-        // The 16 named colours, numbered once in the palette: 0-7 by their own codes, the
-        // bright ones by the 90/100 codes.
-        named => match crate::palette::Screen::named(named) {
-            Some(i) if i < 8 => i as u8,
-            Some(i) => 60 + (i - 8) as u8,
-            None => 9,
-        },
-    };
-    params.push((base + offset).to_string());
-}
-
-/// Moves the pen from `from` to `to` in one SGR sequence with as few parameters as it takes.
-fn set_pen(out: &mut impl Write, from: Pen, to: Pen) -> io::Result<Pen> {
-    if from == to {
-        return Ok(to);
-    }
-    let mut params: Vec<String> = Vec::new();
-    let mut from = from;
-    if !(from.modifier - to.modifier).is_empty() {
-        // Turning one attribute off has no portable single code; start again from plain.
-        params.push("0".to_owned());
-        from = PLAIN;
-    }
-    for (m, code) in [
-        (Modifier::BOLD, 1),
-        (Modifier::DIM, 2),
-        (Modifier::ITALIC, 3),
-        (Modifier::UNDERLINED, 4),
-        (Modifier::SLOW_BLINK, 5),
-        (Modifier::RAPID_BLINK, 6),
-        (Modifier::REVERSED, 7),
-        (Modifier::HIDDEN, 8),
-        (Modifier::CROSSED_OUT, 9),
-    ] {
-        if to.modifier.contains(m) && !from.modifier.contains(m) {
-            params.push(code.to_string());
-        }
-    }
-    if to.fg != from.fg {
-        colour_params(to.fg, 30, &mut params);
-    }
-    if to.bg != from.bg {
-        colour_params(to.bg, 40, &mut params);
-    }
-    if params == ["0"] {
-        params.clear();
-    }
-    write!(out, "\x1b[{}m", params.join(";"))?;
-    Ok(to)
-}
-
-/// Writes the updated cells: cursor moves only where a run breaks, attributes only where they
-/// change, and runs of blanks as one erase.
-fn write_cells(out: &mut impl Write, updates: &[(u16, u16, &Cell)]) -> io::Result<()> {
-    let mut at: Option<(u16, u16)> = None;
-    let mut current = PLAIN;
-    let mut i = 0;
-    while i < updates.len() {
-        let (x, y, cell) = updates[i];
-        let blanks = updates[i..]
-            .iter()
-            .enumerate()
-            .take_while(|(k, (bx, by, c))| {
-                *by == y && usize::from(*bx) == usize::from(x) + k && is_blank(c)
-            })
-            .count();
-        if at != Some((x, y)) {
-            queue!(out, MoveTo(x, y))?;
-        }
-        if blanks >= MIN_ERASE {
-            current = set_pen(out, current, PLAIN)?;
-            queue!(out, EraseChars(blanks))?;
-            at = Some((x, y));
-            i += blanks;
-            continue;
-        }
-        current = set_pen(out, current, pen(cell))?;
-        queue!(out, Print(cell.symbol()))?;
-        let width = cell.symbol().width().max(1) as u16;
-        at = Some((x.saturating_add(width), y));
-        i += 1;
-    }
-    if current != PLAIN {
-        write!(out, "\x1b[m")?;
-    }
-    Ok(())
-}
-
-/// Adds the second column of a wide character (Chinese, say) that a narrower one replaces.
-/// ratatui leaves it out, trusting the terminal to clear both halves when the first is
-/// overwritten; but an erase (ECH) that ends on the first half leaves the second behind in some
-/// terminals (tmux), and the rest of the row then shows one column to the left.
-fn clear_wide_tails<'a>(
-    updates: Vec<(u16, u16, &'a Cell)>,
-    prev: &Buffer,
-    next: &'a Buffer,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        // An earlier tail may have added this very cell already.
-        if out.last().is_some_and(|&(px, py, _)| py == y && px >= x) {
-            continue;
-        }
-        out.push((x, y, cell));
-        let was = prev.cell((x, y)).map_or(1, |c| c.symbol().width());
-        let is = cell.symbol().width().max(1);
-        for tail in x.saturating_add(u16::try_from(is).unwrap_or(1))
-            ..x.saturating_add(u16::try_from(was).unwrap_or(1))
-        {
-            if let Some(c) = next.cell((tail, y)) {
-                out.push((tail, y, c));
-            }
-        }
-    }
-    out
-}
-
-/// Adds the unchanged cells of short gaps between two updates on one row, when every one of
-/// them is a plain single-column cell, so the backend writes them instead of moving the cursor.
-fn fill_gaps<'a>(
-    updates: Vec<(u16, u16, &'a Cell)>,
-    next: &'a Buffer,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        if let Some(&(px, py, prev)) = out.last()
-            && py == y
-        {
-            let from = px.saturating_add(prev.symbol().width().max(1) as u16);
-            if from < x && x - from <= MAX_GAP {
-                let gap: Vec<&Cell> = (from..x).filter_map(|gx| next.cell((gx, y))).collect();
-                let plain = gap.len() == usize::from(x - from)
-                    && gap
-                        .iter()
-                        .all(|c| c.diff_option == CellDiffOption::None && c.symbol().width() == 1);
-                if plain {
-                    out.extend((from..x).zip(gap).map(|(gx, c)| (gx, y, c)));
-                }
-            }
-        }
-        out.push((x, y, cell));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -485,15 +291,5 @@ mod tests {
         s.show(next, None).unwrap();
         let written = String::from_utf8_lossy(&tape.bytes()[before..]).into_owned();
         assert!(written.contains("\x1b[15X"), "{written:?}");
-    }
-
-    #[test]
-    fn short_gaps_are_written_not_jumped() {
-        let prev = frame(&["aaaa bbbb cccc"]);
-        let mut next = frame(&["aaaX bbbb Yccc"]);
-        next.set_style(Rect::new(0, 1, 1, 1), Style::new().fg(Color::Red));
-        let filled = fill_gaps(prev.diff(&next), &next);
-        let row0: Vec<u16> = filled.iter().filter(|u| u.1 == 0).map(|u| u.0).collect();
-        assert_eq!(row0, (3..=10).collect::<Vec<u16>>());
     }
 }
