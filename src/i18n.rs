@@ -18,7 +18,7 @@ pub const INTERFACE: &str = "interface.toml";
 /// Words the program fills in, and the placeholders each must keep: without one, what it
 /// stands for would silently go missing from the sentence.
 pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
-    ("hit_of", &["{n}", "{total}"]),
+    ("hit_of", &["{query}", "{n}", "{total}"]),
     ("month_year", &["{month}", "{year}"]),
     ("did_you_mean", &["{words}"]),
     ("chapters_are", &["{chapters}"]),
@@ -218,9 +218,10 @@ impl Text {
         &ENGLISH
     }
 
-    /// "hit 3 of 12" in this language.
-    pub fn hit_of(&self, n: usize, total: usize) -> String {
+    /// "\"calf\" hit 3 of 12 (n/N)" in this language, before its `{key:ID}`s are filled.
+    pub fn hit_of(&self, query: &str, n: usize, total: usize) -> String {
         self.hit_of
+            .replace("{query}", query)
             .replace("{n}", &n.to_string())
             .replace("{total}", &total.to_string())
     }
@@ -320,7 +321,10 @@ mod tests {
             "months = [\"enero\", \"febrero\", \"marzo\", \"abril\", \"mayo\", \"junio\", \"julio\", \"agosto\", \"septiembre\", \"octubre\", \"noviembre\", \"diciembre\"]\nmonth_year = \"{month} de {year}\"\n",
         );
         assert_eq!(spanish.month_year(3, 2027), "marzo de 2027");
-        assert_eq!(english.hit_of(3, 12), "hit 3 of 12");
+        assert_eq!(
+            english.hit_of("calf", 3, 12),
+            "\"calf\" hit 3 of 12 ({key:next_hit}/{key:prev_hit})"
+        );
         let words = ["swelling".to_owned(), "sweating".to_owned()];
         assert_eq!(
             english.did_you_mean(&words),

@@ -364,7 +364,8 @@ fn the_interface_runs_with_its_own_words() {
     tui.wait_for("1 个结果");
     tui.send("\r");
     tui.wait_for("会有什么感觉");
-    tui.wait_for("第 1 个，共 1 个");
+    // The status line's sentence, its quotes and brackets the language's own.
+    tui.wait_for("“淤青”第 1 个，共 1 个（n/N）");
     // A query that finds nothing suggests in the edition's words.
     tui.send("/");
     tui.wait_for("搜索：");

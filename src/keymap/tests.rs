@@ -186,6 +186,7 @@ fn no_shipped_sentence_spells_a_key_the_table_can_name() {
             &text.languages,
             &text.no_results_hint,
             &text.link_follow_hint,
+            &text.hit_of,
         ] {
             for literal in ["Esc", "Tab", "Enter", " ? ", " / ", " L "] {
                 assert!(!word.contains(literal), "{word:?} spells {literal:?}");

@@ -81,13 +81,13 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     left.push_str(&position(app));
     if app.find.showing && !app.find.reading.is_empty() {
         left.push_str(g.separator);
-        left.push_str(&format!("\"{}\" ", app.find.query));
+        // The query's quotes, the count and the keys that step through hits are the
+        // language's own sentence.
         let n = app.find.current.map_or(0, |c| c + 1);
-        left.push_str(&app.text().hit_of(n, app.find.reading.len()));
-        let ascii = look.glyphs.ascii;
-        let next = keymap::first_key(&Action::NextHit, app.text(), ascii);
-        let prev = keymap::first_key(&Action::PrevHit, app.text(), ascii);
-        left.push_str(&format!(" ({next}/{prev})"));
+        let hits = app
+            .text()
+            .hit_of(&app.find.query, n, app.find.reading.len());
+        left.push_str(&keymap::fill(&hits, app.text(), look.glyphs.ascii));
     }
     if let Some(message) = app.message {
         let words = match message {
