@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+// Generous: Xvfb, xterm and tmux all start per case, and a busy 2-core machine running the
+// rest of the suite beside them once took 23 s. Only a failure ever waits this long.
+const TIMEOUT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 const TOOLS: [&str; 6] = ["Xvfb", "xterm", "tmux", "import", "zbarimg", "xwininfo"];
 
