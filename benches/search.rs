@@ -5,46 +5,13 @@
 
 use std::hint::black_box;
 
-use achilles_handbook::content::{self, Handbook, Section};
+use achilles_handbook::content;
 use achilles_handbook::search::Index;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// The English edition with every chapter's sections repeated until the text is ~10 MB.
-fn large(base: &Handbook, bytes: usize) -> Handbook {
-    let mut h = base.clone();
-    let size = |h: &Handbook| -> usize {
-        h.chapters
-            .iter()
-            .flat_map(|c| c.units.iter())
-            .map(|u| u.text.len())
-            .sum()
-    };
-    let originals: Vec<_> = h.chapters.clone();
-    let mut round = 0;
-    while size(&h) < bytes {
-        round += 1;
-        for (chapter, original) in h.chapters.iter_mut().zip(&originals) {
-            for (s, section) in original.sections.iter().enumerate() {
-                let end = original
-                    .sections
-                    .get(s + 1)
-                    .map_or(original.units.len(), |n| n.first_unit);
-                let index = chapter.sections.len();
-                chapter.sections.push(Section {
-                    id: format!("{}-{round}", section.id),
-                    heading: section.heading.clone(),
-                    first_unit: chapter.units.len(),
-                });
-                for unit in &original.units[section.first_unit..end] {
-                    let mut u = unit.clone();
-                    u.section = Some(index);
-                    chapter.units.push(u);
-                }
-            }
-        }
-    }
-    h
-}
+#[path = "support/large.rs"]
+mod support;
+use support::large;
 
 fn bench(c: &mut Criterion) {
     let library = content::load(None)
