@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::fold::words;
+use super::compact::{self, Postings};
+use super::fold::{Word, words};
 use super::language::Language;
 use crate::content::Handbook;
 use crate::content::UnitKind;
@@ -18,7 +19,7 @@ pub(super) const BODY_WEIGHT: f32 = 1.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct UnitRef {
-    pub chapter: u32,
+    /// The unit's place in its chapter; the chapter is its document's.
     pub unit: u32,
     pub doc: u32,
     pub kind: Field,
@@ -50,19 +51,21 @@ pub struct Index {
     pub(super) average_length: f32,
     /// Folded words, sorted.
     pub(super) vocab: Vec<String>,
-    /// Where each vocabulary word's postings start in `posting_units` and `posting_counts`
-    /// (one entry more than words). Flat arrays of exact size: a 10 MB handbook has over a
-    /// million postings, and a vector per word would cost its header and spare capacity.
+    /// Each vocabulary word's postings, compact (see `compact.rs`): the units it occurs in, in
+    /// unit order, and how often. Word `w`'s are `posting_bytes[posting_start[w]..
+    /// posting_start[w + 1]]`, `posting_count[w]` of them.
     posting_start: Vec<u32>,
-    /// The units each word occurs in, in unit order, and how often.
-    posting_units: Vec<u32>,
-    posting_counts: Vec<u16>,
-    /// Each unit's text as vocabulary positions, in order: `unit_words[unit_start[u]..
-    /// unit_start[u + 1]]`. A phrase is checked here rather than by reading the unit's text
-    /// again. The labels beside contact fields are searchable words but not part of the text,
-    /// so they are not here and no phrase runs into them.
+    posting_count: Vec<u32>,
+    posting_bytes: Vec<u8>,
+    /// Each unit's text as word ranks (see `word_rank`), in order, compact: unit `u`'s are
+    /// `unit_bytes[unit_start[u]..unit_start[u + 1]]`. A phrase is checked here rather than by
+    /// reading the unit's text again. The labels beside contact fields are searchable words
+    /// but not part of the text, so they are not here and no phrase runs into them.
     unit_start: Vec<u32>,
-    unit_words: Vec<u32>,
+    unit_bytes: Vec<u8>,
+    /// Each vocabulary word's rank by how often the text has it (0: the commonest), which is
+    /// what `unit_bytes` holds: common words take one byte.
+    word_rank: Vec<u32>,
     /// Stem → the vocabulary words that have it.
     pub(super) stems: HashMap<String, Vec<u32>>,
     /// The handbook's synonym groups, each phrase as folded words.
@@ -72,25 +75,103 @@ pub struct Index {
     pub(super) language: String,
 }
 
-/// While building, one word in order of first appearance: its (unit, count) pairs and stems.
-struct Gathered {
-    postings: Vec<(u32, u16)>,
-    stems: [String; 2],
+/// While building: every word met so far, numbered in order of first appearance, and for each
+/// what the two passes need. Dropped once the index is built.
+struct Gather<'l> {
+    language: &'l Language,
+    ids: HashMap<String, u32>,
+    stems: Vec<[String; 2]>,
+    /// How often each word stands in the units' text (not in labels): its rank comes from this.
+    in_text: Vec<u64>,
+    /// Postings per word, and the bytes they take.
+    postings: Vec<u32>,
+    posting_bytes: Vec<usize>,
+    /// Per word, the last unit it was counted in (for the gap) and its count in this unit.
+    last_unit: Vec<u32>,
+    here: Vec<u32>,
+    distinct: Vec<u32>,
+    out: Vec<(u32, u32, u32)>,
+}
+
+impl Gather<'_> {
+    /// The id of a word of `text`, numbered if new.
+    fn id(&mut self, text: &str, w: Word) -> u32 {
+        if let Some(id) = self.ids.get(&w.folded) {
+            return *id;
+        }
+        let id = self.stems.len() as u32;
+        self.stems
+            .push(self.language.stems(&text[w.range.clone()], &w.folded));
+        self.ids.insert(w.folded, id);
+        for list in [&mut self.postings, &mut self.last_unit, &mut self.here] {
+            list.push(0);
+        }
+        self.in_text.push(0);
+        self.posting_bytes.push(0);
+        id
+    }
+
+    /// Each distinct word of one unit's `words` once, into `self.out` as (word, gap since
+    /// the last unit it was in, count).
+    fn tally(&mut self, unit: u32, words: &[u32]) {
+        self.out.clear();
+        for &w in words {
+            let slot = &mut self.here[w as usize];
+            if *slot == 0 {
+                self.distinct.push(w);
+            }
+            *slot += 1;
+        }
+        for w in self.distinct.drain(..) {
+            let count = std::mem::take(&mut self.here[w as usize]);
+            let last = std::mem::replace(&mut self.last_unit[w as usize], unit);
+            self.out.push((w, unit - last, count));
+        }
+    }
 }
 
 impl Index {
+    /// Builds the index in two passes: the first reads every unit's text once (its words as
+    /// ids of first appearance, compact) and sizes every list; the second writes the postings
+    /// and the units' words into arrays of exact size, so nothing grows by doubling and no
+    /// per-word list is kept.
     pub fn build(handbook: &Handbook) -> Index {
         let language = Language::for_code(&handbook.language);
-        // The labels the reader sees beside a phone number and opening hours are searchable.
+        let mut g = Gather {
+            language: &language,
+            ids: HashMap::new(),
+            stems: Vec::new(),
+            in_text: Vec::new(),
+            postings: Vec::new(),
+            posting_bytes: Vec::new(),
+            last_unit: Vec::new(),
+            here: Vec::new(),
+            distinct: Vec::new(),
+            out: Vec::new(),
+        };
+        // The labels' words, numbered first: pass two needs them after the numbering is gone.
         let labels = &handbook.text;
-        let mut units = Vec::new();
+        let label_words: Vec<Vec<u32>> = [&labels.phone, &labels.extension, &labels.hours]
+            .into_iter()
+            .map(|text| words(text).into_iter().map(|w| g.id(text, w)).collect())
+            .collect();
+        let label = |kind: &UnitKind| -> &[u32] {
+            let slot = match kind {
+                UnitKind::ContactPhone { .. } => 0,
+                UnitKind::ContactExtension => 1,
+                UnitKind::ContactHours => 2,
+                _ => return &[],
+            };
+            &label_words[slot]
+        };
+        // One entry per unit, sized once: a 10 MB handbook has over 100,000.
+        let mut units = Vec::with_capacity(handbook.chapters.iter().map(|c| c.units.len()).sum());
         let mut docs: Vec<Doc> = Vec::new();
         let mut chapter_docs = Vec::new();
-        // Words get an id in order of first appearance, renumbered in vocabulary order below.
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut gathered: Vec<Gathered> = Vec::new();
-        let mut unit_start = vec![0u32];
-        let mut unit_words: Vec<u32> = Vec::new();
+        // Pass one: each unit's words as first-appearance ids.
+        let mut first_bytes: Vec<u8> = Vec::new();
+        let mut first_start = vec![0u32];
+        let mut scratch: Vec<u32> = Vec::new();
         for (c, chapter) in handbook.chapters.iter().enumerate() {
             let first_doc = docs.len() as u32;
             docs.push(Doc {
@@ -114,87 +195,102 @@ impl Index {
                     _ if unit.kind.is_heading() => Field::Heading,
                     _ => Field::Body,
                 };
-                let doc = docs.len() as u32 - 1;
                 units.push(UnitRef {
-                    chapter: c as u32,
                     unit: u as u32,
-                    doc,
+                    doc: docs.len() as u32 - 1,
                     kind,
                 });
-                let label = match unit.kind {
-                    UnitKind::ContactPhone { .. } => labels.phone.as_str(),
-                    UnitKind::ContactExtension => labels.extension.as_str(),
-                    UnitKind::ContactHours => labels.hours.as_str(),
-                    _ => "",
-                };
-                let mut count = 0;
-                for (is_text, text) in [(true, unit.text.as_str()), (false, label)] {
-                    for w in words(text) {
-                        count += 1;
-                        let word = match ids.get(&w.folded) {
-                            Some(word) => *word,
-                            None => {
-                                let word = gathered.len() as u32;
-                                gathered.push(Gathered {
-                                    postings: Vec::new(),
-                                    stems: language.stems(&text[w.range.clone()], &w.folded),
-                                });
-                                ids.insert(w.folded, word);
-                                word
-                            }
-                        };
-                        if is_text {
-                            unit_words.push(word);
-                        }
-                        let list = &mut gathered[word as usize].postings;
-                        match list.last_mut() {
-                            Some((last, n)) if *last == id => *n = n.saturating_add(1),
-                            _ => list.push((id, 1)),
-                        }
-                    }
+                scratch.clear();
+                for w in words(&unit.text) {
+                    let word = g.id(&unit.text, w);
+                    g.in_text[word as usize] += 1;
+                    compact::push(&mut first_bytes, u64::from(word));
+                    scratch.push(word);
                 }
-                unit_start.push(unit_words.len() as u32);
+                first_start.push(first_bytes.len() as u32);
+                scratch.extend_from_slice(label(&unit.kind));
                 if let Some(d) = docs.last_mut() {
-                    d.length += count as f32;
+                    d.length += scratch.len() as f32;
+                }
+                g.tally(id, &scratch);
+                for &(w, gap, count) in &g.out {
+                    g.postings[w as usize] += 1;
+                    g.posting_bytes[w as usize] += compact::posting_len(gap, count);
                 }
             }
             chapter_docs.push(first_doc..docs.len() as u32);
         }
-        let mut entries: Vec<(String, u32)> = ids.into_iter().collect();
+        // The vocabulary in sorted order, and where each first-appearance id stands in it.
+        let mut entries: Vec<(String, u32)> = std::mem::take(&mut g.ids).into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // Where each word of first-appearance order stands in the vocabulary.
-        let mut position = vec![0u32; entries.len()];
-        let mut vocab = Vec::with_capacity(entries.len());
-        let total: usize = gathered.iter().map(|g| g.postings.len()).sum();
-        let mut posting_start = Vec::with_capacity(entries.len() + 1);
-        let mut posting_units = Vec::with_capacity(total);
-        let mut posting_counts = Vec::with_capacity(total);
+        let n = entries.len();
+        let mut position = vec![0u32; n];
+        let mut vocab = Vec::with_capacity(n);
         let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut posting_start = Vec::with_capacity(n + 1);
+        let mut posting_count = Vec::with_capacity(n);
+        let mut total = 0usize;
         for (i, (word, first)) in entries.into_iter().enumerate() {
             position[first as usize] = i as u32;
-            let g = std::mem::replace(
-                &mut gathered[first as usize],
-                Gathered {
-                    postings: Vec::new(),
-                    stems: Default::default(),
-                },
-            );
-            for stem in g.stems {
+            for stem in std::mem::take(&mut g.stems[first as usize]) {
                 let ids = stems.entry(stem).or_default();
                 if ids.last() != Some(&(i as u32)) {
                     ids.push(i as u32);
                 }
             }
             vocab.push(word);
-            posting_start.push(posting_units.len() as u32);
-            posting_units.extend(g.postings.iter().map(|(u, _)| *u));
-            posting_counts.extend(g.postings.iter().map(|(_, n)| *n));
+            posting_start.push(total as u32);
+            posting_count.push(g.postings[first as usize]);
+            total += g.posting_bytes[first as usize];
         }
-        posting_start.push(posting_units.len() as u32);
-        for word in &mut unit_words {
-            *word = position[*word as usize];
+        posting_start.push(total as u32);
+        // Ranks by how often the text has each word, commonest first (ties: first met).
+        let mut by_use: Vec<u32> = (0..n as u32).collect();
+        by_use.sort_by_key(|w| std::cmp::Reverse(g.in_text[*w as usize]));
+        let mut rank_of = vec![0u32; n];
+        for (r, w) in by_use.into_iter().enumerate() {
+            rank_of[w as usize] = r as u32;
         }
-        unit_words.shrink_to_fit();
+        let mut word_rank = vec![0u32; n];
+        for (first, r) in rank_of.iter().enumerate() {
+            word_rank[position[first] as usize] = *r;
+        }
+        let unit_total: usize = (0..n)
+            .map(|w| g.in_text[w] as usize * compact::len(u64::from(rank_of[w])))
+            .sum();
+        // Pass two: the same units again, from the ids of pass one, no text read.
+        let mut posting_bytes = vec![0u8; total];
+        let mut cursor: Vec<usize> = (0..n)
+            .map(|first| posting_start[position[first] as usize] as usize)
+            .collect();
+        g.last_unit.iter_mut().for_each(|l| *l = 0);
+        let mut unit_bytes = Vec::with_capacity(unit_total);
+        let mut unit_start = Vec::with_capacity(units.len() + 1);
+        unit_start.push(0u32);
+        let mut id = 0u32;
+        for chapter in &handbook.chapters {
+            for unit in &chapter.units {
+                let range =
+                    first_start[id as usize] as usize..first_start[id as usize + 1] as usize;
+                let bytes = &first_bytes[range];
+                scratch.clear();
+                let mut at = 0;
+                while at < bytes.len() {
+                    let w = compact::read(bytes, &mut at) as u32;
+                    compact::push(&mut unit_bytes, u64::from(rank_of[w as usize]));
+                    scratch.push(w);
+                }
+                unit_start.push(unit_bytes.len() as u32);
+                scratch.extend_from_slice(label(&unit.kind));
+                g.tally(id, &scratch);
+                for &(w, gap, count) in &g.out {
+                    compact::put_posting(&mut posting_bytes, &mut cursor[w as usize], gap, count);
+                }
+                id += 1;
+            }
+        }
+        drop(first_bytes);
+        docs.shrink_to_fit();
         let average_length = if docs.is_empty() {
             1.0
         } else {
@@ -237,10 +333,11 @@ impl Index {
             average_length,
             vocab,
             posting_start,
-            posting_units,
-            posting_counts,
+            posting_count,
+            posting_bytes,
             unit_start,
-            unit_words,
+            unit_bytes,
+            word_rank,
             stems,
             synonyms,
             synonym_stems,
@@ -257,24 +354,36 @@ impl Index {
     }
 
     /// The units a vocabulary word occurs in, in unit order, and how often in each.
-    pub(super) fn postings(&self, word: u32) -> (&[u32], &[u16]) {
+    pub(super) fn postings(&self, word: u32) -> Postings<'_> {
         let w = word as usize;
         let range = self.posting_start[w] as usize..self.posting_start[w + 1] as usize;
-        (
-            &self.posting_units[range.clone()],
-            &self.posting_counts[range],
-        )
+        Postings::new(&self.posting_bytes[range], self.posting_count[w])
     }
 
-    /// A unit's text as vocabulary positions, in order.
-    pub(super) fn unit_words(&self, unit: u32) -> &[u32] {
+    /// How many units a vocabulary word occurs in.
+    pub(super) fn posting_count(&self, word: u32) -> usize {
+        self.posting_count[word as usize] as usize
+    }
+
+    /// A unit's text as word ranks (see `rank`), in order, into `out`.
+    pub(super) fn unit_words(&self, unit: u32, out: &mut Vec<u32>) {
         let u = unit as usize;
-        &self.unit_words[self.unit_start[u] as usize..self.unit_start[u + 1] as usize]
+        let bytes = &self.unit_bytes[self.unit_start[u] as usize..self.unit_start[u + 1] as usize];
+        out.clear();
+        let mut at = 0;
+        while at < bytes.len() {
+            out.push(compact::read(bytes, &mut at) as u32);
+        }
+    }
+
+    /// A vocabulary word's rank, as `unit_words` gives it.
+    pub(super) fn rank(&self, word: u32) -> u32 {
+        self.word_rank[word as usize]
     }
 
     /// How often a word occurs in the whole edition: suggestions prefer common words.
     pub(super) fn frequency(&self, word: u32) -> usize {
-        self.postings(word).1.iter().map(|n| usize::from(*n)).sum()
+        self.postings(word).map(|(_, n)| n as usize).sum()
     }
 
     pub(super) fn weight(field: Field) -> f32 {

@@ -2,6 +2,7 @@
 //! index, the query engine, and snippets for the results list. Pure computation; the App owns
 //! when it runs and keeps its results.
 
+mod compact;
 pub mod fold;
 pub mod index;
 pub mod language;

@@ -87,7 +87,8 @@ impl Index {
                     add(r.doc, Index::weight(r.kind) * tf);
                     if r.kind == Field::ChapterTitle {
                         // Every section of the chapter is a little about its title.
-                        if let Some(range) = self.chapter_docs.get(r.chapter as usize) {
+                        let chapter = self.docs[r.doc as usize].chapter;
+                        if let Some(range) = self.chapter_docs.get(chapter as usize) {
                             for d in range.start + 1..range.end {
                                 add(d, CHAPTER_TITLE_WEIGHT * tf);
                             }
@@ -148,7 +149,7 @@ impl Index {
             .iter()
             .map(|u| {
                 let r = self.units[*u as usize];
-                (r.chapter as usize, r.unit as usize)
+                (self.docs[r.doc as usize].chapter as usize, r.unit as usize)
             })
             .collect();
         let suggestions = if ranked.is_empty() {
@@ -173,23 +174,21 @@ impl Index {
             [one] if one.len() == 1 => {
                 // A posting list is already in unit order.
                 for word in one {
-                    let (units, ns) = self.postings(*word);
                     counts
                         .out
-                        .extend(units.iter().zip(ns).map(|(u, n)| (*u, f32::from(*n))));
+                        .extend(self.postings(*word).map(|(u, n)| (u, n as f32)));
                 }
             }
             [one] => {
                 let tf = &mut counts.tf;
                 for word in one {
-                    let (units, ns) = self.postings(*word);
-                    for (u, n) in units.iter().zip(ns) {
-                        let slot = &mut tf[*u as usize];
+                    for (u, n) in self.postings(*word) {
+                        let slot = &mut tf[u as usize];
                         if *slot == 0.0 {
-                            counts.touched.push(*u);
+                            counts.touched.push(u);
                         }
                         // Whole numbers: exact in any order.
-                        *slot += f32::from(*n);
+                        *slot += n as f32;
                     }
                 }
                 // Sorting a few units is cheaper than a pass over all; for most, the pass.
@@ -211,17 +210,18 @@ impl Index {
         }
     }
 
-    /// A phrase's occurrences per unit: the units holding its rarest word are read, as
-    /// vocabulary positions, for the words one after another.
+    /// A phrase's occurrences per unit: the units holding its rarest word are read, as word
+    /// ranks, for the words one after another.
     fn phrase_counts(&self, phrase: &[std::collections::HashSet<u32>], counts: &mut UnitCounts) {
-        // Each word of the phrase as a bit set over the vocabulary: a test per word read.
+        // Each word of the phrase as a bit set over the word ranks: a test per word read.
         let blocks = self.vocab.len().div_ceil(64);
         let sets: Vec<Vec<u64>> = phrase
             .iter()
             .map(|set| {
                 let mut bits = vec![0u64; blocks];
                 for w in set {
-                    bits[*w as usize / 64] |= 1 << (w % 64);
+                    let r = self.rank(*w);
+                    bits[r as usize / 64] |= 1 << (r % 64);
                 }
                 bits
             })
@@ -229,19 +229,20 @@ impl Index {
         let has = |k: usize, w: u32| sets[k][w as usize / 64] & (1 << (w % 64)) != 0;
         let Some(rarest) = phrase
             .iter()
-            .min_by_key(|set| set.iter().map(|w| self.postings(*w).0.len()).sum::<usize>())
+            .min_by_key(|set| set.iter().map(|w| self.posting_count(*w)).sum::<usize>())
         else {
             return;
         };
         let candidates = &mut counts.touched;
         for w in rarest {
-            candidates.extend_from_slice(self.postings(*w).0);
+            candidates.extend(self.postings(*w).map(|(u, _)| u));
         }
         candidates.sort_unstable();
         candidates.dedup();
         let n = phrase.len();
+        let mut found = Vec::new();
         for unit in candidates.drain(..) {
-            let found = self.unit_words(unit);
+            self.unit_words(unit, &mut found);
             let hits = (0..(found.len() + 1).saturating_sub(n))
                 .filter(|start| (0..n).all(|k| has(k, found[start + k])))
                 .count();
