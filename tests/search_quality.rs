@@ -1,7 +1,9 @@
 //! Search quality: every query of the shared example set (`../shared/search-queries.tsv`,
 //! beside the repository) and of the repository's own set (`tests/search-queries.tsv`) is run
 //! against the shipped handbook; a query passes when one of its first three results is in a
-//! right chapter or section. Prints the share per language and file, and fails below 90%.
+//! right chapter or section. Prints the share per language and file, and fails when the shared
+//! set is below 95% in a language, or when any query of the repository's own set misses: those
+//! were added for weaknesses found, so each one is a regression test.
 //! `cargo test --test search_quality -- --nocapture` shows the figures and every miss.
 
 use std::collections::BTreeMap;
@@ -10,7 +12,10 @@ use std::path::{Path, PathBuf};
 use achilles_handbook::content::{self, Handbook};
 use achilles_handbook::search::{Hit, Index};
 
-const PASS_SHARE: f64 = 0.90;
+/// The share of the shared set's queries, per language, that must pass.
+const PASS_SHARE: f64 = 0.95;
+/// The repository's own set must pass whole.
+const OWN_SHARE: f64 = 1.0;
 
 struct Query {
     line: usize,
@@ -95,7 +100,8 @@ fn queries_find_a_right_answer_in_the_top_three() {
         .map(|h| (h.clone(), Index::build(h)))
         .collect();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("tests/search-queries.tsv")];
+    let own = root.join("tests/search-queries.tsv");
+    let mut files = vec![own.clone()];
     // CI keeps the shared folder beside the clone; a worktree elsewhere may name it.
     let shared_dir = std::env::var_os("ACHILLES_SHARED_DIR")
         .map_or_else(|| root.join("../shared"), PathBuf::from);
@@ -117,10 +123,14 @@ fn queries_find_a_right_answer_in_the_top_three() {
                 file.file_name().unwrap_or_default().to_string_lossy(),
                 share * 100.0
             );
-            if share < PASS_SHARE {
+            let needed = if *file == own { OWN_SHARE } else { PASS_SHARE };
+            if share < needed {
                 low.push(format!("{} {lang}: {:.1}%", file.display(), share * 100.0));
             }
         }
     }
-    assert!(low.is_empty(), "search quality below {PASS_SHARE}: {low:?}");
+    assert!(
+        low.is_empty(),
+        "search quality below {PASS_SHARE} (shared) or {OWN_SHARE} (own): {low:?}"
+    );
 }

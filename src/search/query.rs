@@ -201,6 +201,17 @@ impl Index {
                         weight,
                     });
                 }
+                // A word of the text counts once for the term, at the best worth any way of
+                // matching gives it: a group that lists forms of the typed word ("rompe" beside
+                // "rompió") must not count the same word again under each of them. The words
+                // as typed come first, and have the highest worth.
+                let mut claimed: HashSet<u32> = HashSet::new();
+                for alt in &mut alts {
+                    if let [set] = alt.words.as_mut_slice() {
+                        set.retain(|w| claimed.insert(*w));
+                    }
+                }
+                alts.retain(|alt| alt.words.iter().all(|set| !set.is_empty()));
                 i += len;
                 terms.push(Term {
                     alternatives: alts,

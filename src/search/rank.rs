@@ -85,8 +85,10 @@ impl Index {
                     }
                     let tf = alt.weight * tf;
                     add(r.doc, Index::weight(r.kind) * tf);
-                    if r.kind == Field::ChapterTitle {
-                        // Every section of the chapter is a little about its title.
+                    if r.kind == Field::ChapterTitle && !term.common {
+                        // Every section of the chapter is a little about its title; but not
+                        // through a common word ("el" in "El tendón de Aquiles: lo básico"
+                        // would lift every section of the chapter for any query holding "el").
                         let chapter = self.docs[r.doc as usize].chapter;
                         if let Some(range) = self.chapter_docs.get(chapter as usize) {
                             for d in range.start + 1..range.end {

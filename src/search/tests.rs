@@ -259,3 +259,45 @@ proptest! {
         }
     }
 }
+
+/// A synonym group that lists another form of the typed word ("ruptured" beside "rupture")
+/// does not count that word twice: the scores are those of the same group without it.
+#[test]
+fn a_word_counts_once_however_many_synonyms_accept_it() {
+    let plain = handbook();
+    let mut listed = plain.clone();
+    let group = listed
+        .synonyms
+        .iter_mut()
+        .find(|g| g.contains(&"rupture".to_owned()))
+        .expect("the rupture group");
+    group.push("ruptured".to_owned());
+    let scores = |h: &Handbook| -> Vec<(usize, Option<usize>, f32)> {
+        let index = Index::build(h);
+        index
+            .search(h, "rupture tendon")
+            .ranked
+            .iter()
+            .map(|hit| (hit.chapter, hit.section, hit.score))
+            .collect()
+    };
+    assert_eq!(scores(&plain), scores(&listed));
+}
+
+/// A common word in a chapter's title does not lift every section of the chapter: "the" in
+/// "Calcium and the tendón" adds nothing to a section whose own heading lacks it.
+#[test]
+fn a_common_word_in_a_chapter_title_does_not_lift_its_sections() {
+    let h = handbook();
+    let index = Index::build(&h);
+    let score = |q: &str| {
+        index
+            .search(&h, q)
+            .ranked
+            .iter()
+            .find(|hit| hit.chapter == 0 && hit.section.is_some())
+            .map(|hit| hit.score)
+    };
+    assert!(score("walking").is_some());
+    assert_eq!(score("the walking"), score("walking"));
+}
