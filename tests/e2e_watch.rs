@@ -1,7 +1,9 @@
 //! `--watch` as an author meets it: the real program in a pseudo-terminal, a copy of the
 //! English edition edited beside it. A saved chapter shows; a broken save names the file, line
 //! and column in the status line while the last good copy stays on screen; a chapter grown past
-//! the size cap is refused with the reason; and the terminal comes back whole on quitting.
+//! the size cap is refused with the reason; a chapter replaced by a FIFO is reported, not
+//! waited on; keys are answered while a large save is still loading; and the terminal comes
+//! back whole on quitting.
 
 // The tests edit the handbook files on purpose, as an author does; the program never writes.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -10,6 +12,7 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use common::{Spawn, Tui, temp_dir};
 
@@ -108,4 +111,120 @@ fn a_chapter_grown_past_the_size_cap_is_refused_and_the_terminal_comes_back() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The CPU time (clock ticks) the program's `watch` thread has used so far: it grows only while
+/// the thread loads, since looking at a dozen files' metadata costs nothing measurable.
+fn watch_thread_ticks(pid: u32) -> Option<u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    for task in tasks.flatten() {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if comm.trim() != "watch" {
+            continue;
+        }
+        let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
+        // Fields after the command's closing parenthesis; utime and stime are the 14th and
+        // 15th fields of the line, the 12th and 13th after it.
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let utime: u64 = fields.get(11)?.parse().ok()?;
+        let stime: u64 = fields.get(12)?.parse().ok()?;
+        return Some(utime + stime);
+    }
+    None
+}
+
+/// A chapter file of about `bytes`, valid, with `tab` as its tab label: the Overview's own
+/// text followed by numbered copies of one plain section.
+fn large_overview(original: &str, tab: &str, bytes: usize) -> String {
+    let mut text = original.replacen("tab = \"Overview\"", &format!("tab = \"{tab}\""), 1);
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!(
+            "\n[[sections]]\nid = \"more-{n}\"\nheading = \"More about the tendon, part {n}\"\n\n\
+             [[sections.blocks]]\nparagraph = \"A tendon is a strong cord that ties a muscle to a \
+             bone. The Achilles tendon runs down the back of your lower leg. It joins your calf \
+             muscle to your heel bone. Rest helps it heal. Ask your care team before you run or \
+             jump again.\"\n"
+        ));
+    }
+    text
+}
+
+/// Loading runs beside the event loop: while a save of several megabytes is still being
+/// parsed and validated (the watch thread is using CPU and the new tab label has not shown),
+/// chapter keys are answered; the new copy shows when it is ready.
+#[test]
+fn keys_are_answered_while_a_large_save_is_still_loading() {
+    let dir = edition("watch-slow");
+    let mut t = watching(&dir);
+    t.wait_for("[1 Overview]");
+    let pid = t.pid();
+    let before = watch_thread_ticks(pid).expect("the program runs a thread named watch");
+    let overview = dir.join("overview.toml");
+    let good = std::fs::read_to_string(&overview).unwrap();
+    save_by_rename(&overview, &large_overview(&good, "Grown", 12 * 1024 * 1024));
+
+    // Wait until the watch thread has spent a tenth of a second loading.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let now = watch_thread_ticks(pid).expect("the watch thread");
+        if now >= before + 10 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the watch thread never started loading");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Keys now, while it loads.
+    t.send("3");
+    t.wait_for("[3 Rupture]");
+    t.send("2");
+    t.wait_for("[2 Tendonitis]");
+    let screen = t.text();
+    assert!(
+        screen.contains("1 Overview") && !screen.contains("Grown"),
+        "the keys were answered only after the reload:\n{screen}"
+    );
+    let busy = watch_thread_ticks(pid).expect("the watch thread");
+    assert!(busy > before + 10, "the watch thread stopped loading");
+
+    // The large copy arrives in its own time, and the program still answers.
+    t.wait_for_within("1 Grown", Duration::from_secs(120));
+    t.send("1");
+    t.wait_for("[1 Grown]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A chapter replaced by a FIFO while watched: reported at once in the status line (no reader
+/// ever comes, so opening it must not wait), keys still answered, and the program still ends
+/// by `q`, SIGTERM and SIGHUP with the terminal restored.
+#[test]
+fn a_chapter_replaced_by_a_fifo_is_reported_and_every_way_out_still_works() {
+    for (way_out, signal) in [("q", 0), ("SIGTERM", libc::SIGTERM), ("SIGHUP", libc::SIGHUP)] {
+        let dir = edition("watch-fifo-e2e");
+        let mut t = watching(&dir);
+        let rupture = dir.join("rupture.toml");
+        std::fs::remove_file(&rupture).unwrap();
+        let c = std::ffi::CString::new(rupture.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates the file.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        t.wait_for("named pipe");
+        assert!(t.text().contains(PROBLEM), "{}", t.text());
+        t.send("3");
+        t.wait_for("[3 Rupture]");
+        if signal == 0 {
+            t.send("q");
+            assert_eq!(t.wait_exit(), 0);
+        } else {
+            t.signal_number(signal);
+            t.wait_exit();
+            assert_eq!(t.killed_by(), Some(signal), "not ended by {way_out}");
+        }
+        t.assert_restored();
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
