@@ -63,6 +63,8 @@ pub struct Index {
     /// but not part of the text, so they are not here and no phrase runs into them.
     unit_start: Vec<u32>,
     unit_bytes: Vec<u8>,
+    /// The units that are chapter titles or headings, in order: where a common word counts.
+    pub(super) headings: Vec<u32>,
     /// Each vocabulary word's rank by how often the text has it (0: the commonest), which is
     /// what `unit_bytes` holds: common words take one byte.
     word_rank: Vec<u32>,
@@ -168,6 +170,7 @@ impl Index {
         let mut units = Vec::with_capacity(handbook.chapters.iter().map(|c| c.units.len()).sum());
         let mut docs: Vec<Doc> = Vec::new();
         let mut chapter_docs = Vec::new();
+        let mut headings = Vec::new();
         // Pass one: each unit's words as first-appearance ids.
         let mut first_bytes: Vec<u8> = Vec::new();
         let mut first_start = vec![0u32];
@@ -195,6 +198,9 @@ impl Index {
                     _ if unit.kind.is_heading() => Field::Heading,
                     _ => Field::Body,
                 };
+                if kind != Field::Body {
+                    headings.push(id);
+                }
                 units.push(UnitRef {
                     unit: u as u32,
                     doc: docs.len() as u32 - 1,
@@ -291,6 +297,7 @@ impl Index {
         }
         drop(first_bytes);
         docs.shrink_to_fit();
+        headings.shrink_to_fit();
         let average_length = if docs.is_empty() {
             1.0
         } else {
@@ -337,6 +344,7 @@ impl Index {
             posting_bytes,
             unit_start,
             unit_bytes,
+            headings,
             word_rank,
             stems,
             synonyms,

@@ -70,7 +70,13 @@ impl Index {
             };
             for alt in &term.alternatives {
                 // In unit order, so the float sums below are the same on every run.
-                self.unit_counts(alt, &mut counts);
+                if term.common {
+                    // Counted in headings only: reading the few heading units is far cheaper
+                    // than the postings of "the" or of every word a one-letter prefix opens.
+                    self.scan_counts(&alt.words, &self.headings, &mut counts);
+                } else {
+                    self.unit_counts(alt, &mut counts);
+                }
                 for &(unit, tf) in &counts.out {
                     let r = self.units[unit as usize];
                     if term.common && r.kind == Field::Body {
@@ -215,6 +221,35 @@ impl Index {
     /// A phrase's occurrences per unit: the units holding its rarest word are read, as word
     /// ranks, for the words one after another.
     fn phrase_counts(&self, phrase: &[std::collections::HashSet<u32>], counts: &mut UnitCounts) {
+        let Some(rarest) = phrase
+            .iter()
+            .min_by_key(|set| set.iter().map(|w| self.posting_count(*w)).sum::<usize>())
+        else {
+            return;
+        };
+        let mut candidates = std::mem::take(&mut counts.touched);
+        for w in rarest {
+            candidates.extend(self.postings(*w).map(|(u, _)| u));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        self.scan_counts(phrase, &candidates, counts);
+        candidates.clear();
+        counts.touched = candidates;
+    }
+
+    /// A phrase's (or a word's) occurrences in each of `units` (in unit order), read from the
+    /// units' words, into `counts.out`.
+    fn scan_counts(
+        &self,
+        phrase: &[std::collections::HashSet<u32>],
+        units: &[u32],
+        counts: &mut UnitCounts,
+    ) {
+        counts.out.clear();
+        if phrase.is_empty() {
+            return;
+        }
         // Each word of the phrase as a bit set over the word ranks: a test per word read.
         let blocks = self.vocab.len().div_ceil(64);
         let sets: Vec<Vec<u64>> = phrase
@@ -229,21 +264,9 @@ impl Index {
             })
             .collect();
         let has = |k: usize, w: u32| sets[k][w as usize / 64] & (1 << (w % 64)) != 0;
-        let Some(rarest) = phrase
-            .iter()
-            .min_by_key(|set| set.iter().map(|w| self.posting_count(*w)).sum::<usize>())
-        else {
-            return;
-        };
-        let candidates = &mut counts.touched;
-        for w in rarest {
-            candidates.extend(self.postings(*w).map(|(u, _)| u));
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
         let n = phrase.len();
         let mut found = Vec::new();
-        for unit in candidates.drain(..) {
+        for &unit in units {
             self.unit_words(unit, &mut found);
             let hits = (0..(found.len() + 1).saturating_sub(n))
                 .filter(|start| (0..n).all(|k| has(k, found[start + k])))
