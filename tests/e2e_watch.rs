@@ -173,7 +173,10 @@ fn keys_are_answered_while_a_large_save_is_still_loading() {
         if now >= before + 10 {
             break;
         }
-        assert!(Instant::now() < deadline, "the watch thread never started loading");
+        assert!(
+            Instant::now() < deadline,
+            "the watch thread never started loading"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     // Keys now, while it loads.
@@ -204,7 +207,11 @@ fn keys_are_answered_while_a_large_save_is_still_loading() {
 /// by `q`, SIGTERM and SIGHUP with the terminal restored.
 #[test]
 fn a_chapter_replaced_by_a_fifo_is_reported_and_every_way_out_still_works() {
-    for (way_out, signal) in [("q", 0), ("SIGTERM", libc::SIGTERM), ("SIGHUP", libc::SIGHUP)] {
+    for (way_out, signal) in [
+        ("q", 0),
+        ("SIGTERM", libc::SIGTERM),
+        ("SIGHUP", libc::SIGHUP),
+    ] {
         let dir = edition("watch-fifo-e2e");
         let mut t = watching(&dir);
         let rupture = dir.join("rupture.toml");
