@@ -89,7 +89,8 @@ pub struct Cli {
     #[arg(long, env = "ACHILLES_HANDBOOK_SCREEN_READER", value_parser = switch)]
     pub screen_reader: bool,
 
-    /// For authors: reload the handbook folder (--handbook) when a file changes.
+    /// For authors: reload the handbook folder (--handbook) when one of its own files changes:
+    /// an edition's handbook.toml or interface.toml, or a chapter file its manifest names.
     #[arg(long, requires = "handbook", conflicts_with = "kiosk")]
     pub watch: bool,
 

@@ -38,7 +38,7 @@ dark\t''"
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l kiosk -d 'Kiosk mode: no key quits, idle sessions start over, for public terminals'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l ascii -d 'Draw only characters the Linux console\'s fonts have: ASCII borders and marks (by itself when TERM is linux or a VT)'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l screen-reader -d 'Keep the cursor on the focused item for screen readers and braille displays'
-complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l watch -d 'For authors: reload the handbook folder (--handbook) when a file changes'
+complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -l watch -d 'For authors: reload the handbook folder (--handbook) when one of its own files changes: an edition\'s handbook.toml or interface.toml, or a chapter file its manifest names'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -s V -l version -d 'Print version'
 complete -c achilles-handbook -n "__fish_achilles_handbook_needs_command" -f -a "check" -d 'Check a handbook folder: report every problem as file:line:column, with reading grades'
