@@ -382,3 +382,34 @@ fn a_narrow_status_line_keeps_help_and_quit_longest() {
     assert!(!status.contains("Tab next"), "{status:?}");
     assert!(status.starts_with(" Overview"), "{status:?}");
 }
+
+/// Under --watch a file's problem is cut to the status line's width; the help shows it whole,
+/// first, wrapped to its box.
+#[test]
+fn a_reload_error_too_long_for_the_status_line_is_whole_in_the_help() {
+    let mut app = reader(80, 24);
+    let tail = "and then, at the very end, the words that say what to fix";
+    let error = format!(
+        "en/rupture.toml:3:1: unknown field `colour`, expected one of `tab`, `title`, `summary`, \
+         `key_points`, `reviewed_on`, `review_due`, `sections` {tail}"
+    );
+    app.update(Action::ReloadFailed(error.clone()), Duration::ZERO);
+    let status = screen_text(&app);
+    assert!(status.contains("en/rupture.toml:3:1"), "{status}");
+    assert!(
+        !status.contains("what to fix"),
+        "the status line holds it all:\n{status}"
+    );
+    app.update(Action::Help, Duration::ZERO);
+    let help = screen_text(&app);
+    let joined: String = help
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("en/rupture.toml:3:1: unknown field"),
+        "{help}"
+    );
+    assert!(joined.contains("what to fix"), "{help}");
+}

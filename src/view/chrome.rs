@@ -96,7 +96,14 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left = format!("{}{}{words}", chapter.tab, g.separator);
     }
     if let Some(error) = &app.reload_error {
-        left = format!("{}: {error}", app.text().file_error);
+        let whole = format!("{}: {error}", app.text().file_error);
+        // The message starts with the file, line and column, which matter most: when the
+        // whole does not fit, the label gives way (the help shows both, whole).
+        left = if whole.width() + 2 <= usize::from(area.width) {
+            whole
+        } else {
+            error.clone()
+        };
     }
     // Each hint is a group of spans; when the line is short the least needed go first, and
     // help and quit stay longest.

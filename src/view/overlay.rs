@@ -77,6 +77,15 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
     )
     .max(1);
     let mut lines: Vec<Line> = Vec::new();
+    // Under --watch, a file's problem opens the help whole: the status line has room for its
+    // start only (file, line and column), not always for what to fix.
+    if let Some(error) = &app.reload_error {
+        lines.push(Line::styled(text.file_error.as_str(), t.heading));
+        for r in crate::doc::wrap_ranges(error, room) {
+            lines.push(Line::styled(&error[r], t.text));
+        }
+        lines.push(Line::default());
+    }
     for (words, style) in [
         (&handbook.title, t.title),
         (&handbook.organisation, t.text),
