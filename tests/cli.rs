@@ -241,3 +241,25 @@ fn kiosk_mode_and_ascii_come_from_the_environment() {
     t.signal("TERM");
     t.wait_exit();
 }
+
+/// An idle timeout too large for the clock (it once panicked on the first key) is refused
+/// before anything starts, from the command line and from the environment, naming the range.
+#[test]
+fn an_idle_timeout_out_of_range_is_refused_before_anything_starts() {
+    let huge = "18446744073709551615";
+    for cmd in [
+        handbook(&["--kiosk", "--idle-timeout", huge]),
+        {
+            let mut c = handbook(&["--kiosk"]);
+            c.env("ACHILLES_HANDBOOK_IDLE_TIMEOUT", huge);
+            c
+        },
+        handbook(&["--idle-timeout", "86401", "print"]),
+    ] {
+        let mut cmd = cmd;
+        let o = run(cmd.stdout(Stdio::piped()));
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("0..=86400"), "{}", stderr(&o));
+        assert!(o.stdout.is_empty(), "nothing starts");
+    }
+}

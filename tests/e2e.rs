@@ -332,6 +332,79 @@ fn huge_windows_are_drawn_in_a_bounded_area() {
     t.assert_restored();
 }
 
+/// CPU time (clock ticks, user and system) the whole process has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    let rest = &stat[stat.rfind(')').expect("a command name") + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// A kB field of /proc/PID/status, such as VmHWM.
+fn status_kb(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("the field")
+}
+
+/// At a very large window (3000 x 1000, where the program once idled at a quarter of a core
+/// and 232 MB), a frame costs what the bounded area costs, and doing nothing costs nothing:
+/// over a two-second window with no input the program uses under 5% of a core and writes
+/// nothing, and its peak memory stays under 64 MB.
+#[test]
+fn a_very_large_window_idles_flat() {
+    let mut t = Tui::run(&[]);
+    t.wait_for("[1 Overview]");
+    let before = t.raw().len();
+    t.resize_pty(3000, 1000);
+    t.send("3");
+    let deadline = std::time::Instant::now() + common::TIMEOUT;
+    while t.raw().len() < before + 1000 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no frame for the large window"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The frame is written once the program has drawn it; give it the time to finish, then
+    // measure an idle interval (a measurement window, not a wait for some state).
+    t.send("4");
+    let drawn = t.raw().len();
+    let deadline = std::time::Instant::now() + common::TIMEOUT;
+    while t.raw().len() == drawn {
+        assert!(std::time::Instant::now() < deadline, "no frame for key 4");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = t.pid();
+    let mut last = t.raw().len();
+    // Until a quarter second passes with nothing written: the frame is complete.
+    let deadline = std::time::Instant::now() + common::TIMEOUT;
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let now = t.raw().len();
+        if now == last {
+            break;
+        }
+        last = now;
+        assert!(std::time::Instant::now() < deadline, "output never settled");
+    }
+    let (cpu, written) = (cpu_ticks(pid), t.raw().len());
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let used = cpu_ticks(pid) - cpu;
+    assert!(used <= 10, "{used} ticks of CPU in 2 s idle at 3000 x 1000");
+    assert_eq!(t.raw().len(), written, "output while idle");
+    let hwm = status_kb(pid, "VmHWM");
+    assert!(hwm < 64 * 1024, "peak memory {hwm} kB at 3000 x 1000");
+    t.resize_pty(100, 30);
+    t.wait_for("[4 Care team]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}
+
 /// Waits until the program has written `needle` after the first `from` bytes of its output.
 fn wait_for_bytes(t: &mut Tui, from: usize, needle: &[u8], what: &str) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
