@@ -96,11 +96,15 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left = format!("{}{}{words}", chapter.tab, g.separator);
     }
     if let Some(error) = &app.reload_error {
-        let whole = format!("{}: {error}", app.text().file_error);
         // The message starts with the file, line and column, which matter most: when the
-        // whole does not fit, the label gives way (the help shows both, whole).
-        left = if whole.width() + 2 <= usize::from(area.width) {
-            whole
+        // label would push them out of the line, the label gives way (the help shows both,
+        // whole).
+        let label = &app.text().file_error;
+        let place = error
+            .split_once(": ")
+            .map_or(error.as_str(), |(place, _)| place);
+        left = if label.width() + 2 + place.width() + 2 <= usize::from(area.width) {
+            format!("{label}: {error}")
         } else {
             error.clone()
         };
