@@ -16,6 +16,7 @@ use super::clean::clean;
 use super::file_cx::FileCx;
 use super::model::{Target, Unit};
 use super::phone::{self, Phone, PhoneError};
+use crate::i18n::Text;
 
 /// One block as written. Exactly one of the kind fields (`paragraph`, `bullets`, `callout`,
 /// `contact`, `see`, `figure`, `checklist`, `message`) says what it is; the other fields go with some kinds only, which
@@ -166,6 +167,29 @@ impl UnitKind {
             | UnitKind::ContactPhone { .. }
             | UnitKind::ContactExtension
             | UnitKind::ContactHours
+            | UnitKind::Figure(_)
+            | UnitKind::Caption
+            | UnitKind::KeyPoint
+            | UnitKind::Check => None,
+        }
+    }
+
+    /// The label the reader sees before the unit's text ("Phone", "Hours"), if it has one, in
+    /// the interface's words: the layout leaves room for it, the view draws it and search finds
+    /// the unit by it.
+    pub fn label<'t>(&self, text: &'t Text) -> Option<&'t str> {
+        match self {
+            UnitKind::ContactPhone { .. } => Some(&text.phone),
+            UnitKind::ContactExtension => Some(&text.extension),
+            UnitKind::ContactHours => Some(&text.hours),
+            UnitKind::Title
+            | UnitKind::Summary
+            | UnitKind::Heading
+            | UnitKind::Paragraph
+            | UnitKind::Bullet
+            | UnitKind::Callout(_)
+            | UnitKind::ContactLabel { .. }
+            | UnitKind::Link(_)
             | UnitKind::Figure(_)
             | UnitKind::Caption
             | UnitKind::KeyPoint

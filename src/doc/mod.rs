@@ -208,19 +208,25 @@ impl Doc {
                     doc.wrap(index, &unit.text, full, section, |_| LineKind::ContactLabel)
                 }
                 UnitKind::ContactPhone { .. } => {
-                    let w = inner.saturating_sub(cx.text.phone.width() + 2).max(1);
+                    let w = inner
+                        .saturating_sub(label_width(&unit.kind, cx.text))
+                        .max(1);
                     doc.wrap(index, &unit.text, w, section, |first| {
                         LineKind::ContactPhone { first }
                     })
                 }
                 UnitKind::ContactExtension => {
-                    let w = inner.saturating_sub(cx.text.extension.width() + 2).max(1);
+                    let w = inner
+                        .saturating_sub(label_width(&unit.kind, cx.text))
+                        .max(1);
                     doc.wrap(index, &unit.text, w, section, |first| {
                         LineKind::ContactExtension { first }
                     })
                 }
                 UnitKind::ContactHours => {
-                    let w = inner.saturating_sub(cx.text.hours.width() + 2).max(1);
+                    let w = inner
+                        .saturating_sub(label_width(&unit.kind, cx.text))
+                        .max(1);
                     doc.wrap(index, &unit.text, w, section, |first| {
                         LineKind::ContactHours { first }
                     })
@@ -372,4 +378,9 @@ impl Doc {
     pub fn section_at(&self, line: usize) -> Option<usize> {
         self.lines.get(line).and_then(|l| l.section)
     }
+}
+
+/// Columns a contact line's label takes before its text ("Phone: "), kept free on every line.
+fn label_width(kind: &UnitKind, text: &Text) -> usize {
+    kind.label(text).map_or(0, |label| label.width() + 2)
 }

@@ -152,19 +152,21 @@ impl Index {
             out: Vec::new(),
         };
         // The labels' words, numbered first: pass two needs them after the numbering is gone.
-        let labels = &handbook.text;
-        let label_words: Vec<Vec<u32>> = [&labels.phone, &labels.extension, &labels.hours]
-            .into_iter()
-            .map(|text| words(text).into_iter().map(|w| g.id(text, w)).collect())
-            .collect();
+        // Which units carry a label is each kind's to say; a handbook has a few labels at most.
+        let text = &handbook.text;
+        let mut label_words: Vec<(&str, Vec<u32>)> = Vec::new();
+        for unit in handbook.chapters.iter().flat_map(|c| &c.units) {
+            if let Some(l) = unit.kind.label(text)
+                && !label_words.iter().any(|(seen, _)| *seen == l)
+            {
+                let ids = words(l).into_iter().map(|w| g.id(l, w)).collect();
+                label_words.push((l, ids));
+            }
+        }
         let label = |kind: &UnitKind| -> &[u32] {
-            let slot = match kind {
-                UnitKind::ContactPhone { .. } => 0,
-                UnitKind::ContactExtension => 1,
-                UnitKind::ContactHours => 2,
-                _ => return &[],
-            };
-            &label_words[slot]
+            kind.label(text)
+                .and_then(|l| label_words.iter().find(|(seen, _)| *seen == l))
+                .map_or(&[], |(_, ids)| ids.as_slice())
         };
         // One entry per unit, sized once: a 10 MB handbook has over 100,000.
         let mut units = Vec::with_capacity(handbook.chapters.iter().map(|c| c.units.len()).sum());
