@@ -8,12 +8,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use achilles_handbook::content::{self, Handbook};
+use achilles_handbook::content::Handbook;
 use achilles_handbook::search::Index;
 
 #[path = "support/large.rs"]
 mod support;
-use support::large;
+use support::{large, shipped_english};
 
 /// The system allocator, counting the bytes live now and the most live since the last reset.
 struct Counting;
@@ -83,15 +83,7 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let library = content::load(None)
-        .library
-        .expect("the shipped handbook loads");
-    let shipped = library
-        .editions
-        .iter()
-        .find(|e| e.language == "en")
-        .expect("English edition")
-        .clone();
+    let shipped = shipped_english();
     measure("shipped (en)", &shipped);
     let big = large(&shipped, 10 * 1024 * 1024);
     measure("10 MB", &big);

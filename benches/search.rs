@@ -11,18 +11,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "support/large.rs"]
 mod support;
-use support::large;
+use support::{large, shipped_english};
 
 fn bench(c: &mut Criterion) {
-    let library = content::load(None)
-        .library
-        .expect("the shipped handbook loads");
-    let shipped = library
-        .editions
-        .iter()
-        .find(|e| e.language == "en")
-        .expect("English edition")
-        .clone();
+    let shipped = shipped_english();
     let big = large(&shipped, 10 * 1024 * 1024);
     let queries = [
         "achilles ten",

@@ -1,7 +1,19 @@
 //! The large handbook the benchmarks measure: the shipped English edition with every chapter's
 //! sections repeated until its text reaches a size. Shared by the benchmarks through `#[path]`.
 
-use achilles_handbook::content::{Handbook, Section};
+use achilles_handbook::content::{self, Handbook, Section};
+
+/// The shipped English edition, which the benchmarks measure and grow.
+pub fn shipped_english() -> Handbook {
+    content::load(None)
+        .library
+        .expect("the shipped handbook loads")
+        .editions
+        .iter()
+        .find(|e| e.language == "en")
+        .expect("English edition")
+        .clone()
+}
 
 /// The English edition with every chapter's sections repeated until the text is ~10 MB.
 pub fn large(base: &Handbook, bytes: usize) -> Handbook {
