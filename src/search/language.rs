@@ -11,6 +11,10 @@ struct Known {
     algorithm: Algorithm,
     /// Folded (lower case, no accents): compared with folded query words.
     stop_words: &'static [&'static str],
+    /// The stop words that shape a question ("what", "is", "qué"): they count a little, in
+    /// headings only, so "what is a tendon" leans towards "What the Achilles tendon is". The
+    /// other stop words (articles, pronouns: "the", "el", "se") are dropped from a query.
+    question_words: &'static [&'static str],
 }
 
 const KNOWN: &[Known] = &[
@@ -30,6 +34,10 @@ const KNOWN: &[Known] = &[
             "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you",
             "your", "yours",
         ],
+        question_words: &[
+            "are", "can", "could", "do", "does", "how", "is", "should", "what", "whats", "when",
+            "where", "which", "who", "whom", "whose", "why",
+        ],
     },
     Known {
         code: "es",
@@ -44,6 +52,12 @@ const KNOWN: &[Known] = &[
             "sin", "sobre", "soy", "su", "sus", "tan", "te", "ti", "tu", "tus", "un", "una",
             "unas", "uno", "unos", "usted", "ustedes", "y", "ya", "yo",
         ],
+        // Folded, "que" is both "qué" and "que", "como" both "cómo" and "como": kept, as
+        // the question words they can be.
+        question_words: &[
+            "como", "cual", "cuales", "cuando", "donde", "es", "por", "porque", "que", "quien",
+            "quienes",
+        ],
     },
 ];
 
@@ -51,6 +65,7 @@ const KNOWN: &[Known] = &[
 pub struct Language {
     stemmer: Option<Stemmer>,
     stop_words: &'static [&'static str],
+    question_words: &'static [&'static str],
 }
 
 impl Language {
@@ -65,10 +80,12 @@ impl Language {
             Some(k) => Language {
                 stemmer: Some(Stemmer::create(k.algorithm)),
                 stop_words: k.stop_words,
+                question_words: k.question_words,
             },
             None => Language {
                 stemmer: None,
                 stop_words: &[],
+                question_words: &[],
             },
         }
     }
@@ -76,6 +93,11 @@ impl Language {
     /// Whether a folded word is too common to search for.
     pub fn is_stop_word(&self, folded: &str) -> bool {
         self.stop_words.contains(&folded)
+    }
+
+    /// Whether a folded stop word shapes a question, and so counts in headings.
+    pub fn is_question_word(&self, folded: &str) -> bool {
+        self.question_words.contains(&folded)
     }
 
     /// The stems of one word: that of the word as written (accents help the Spanish stemmer:
@@ -120,6 +142,13 @@ mod tests {
         );
         assert!(es.is_stop_word("que") && es.is_stop_word("mi"));
         assert!(en.is_stop_word("what") && !en.is_stop_word("back"));
+        // Question words are stop words that still count in headings; articles are not.
+        assert!(en.is_question_word("what") && !en.is_question_word("the"));
+        assert!(es.is_question_word("que") && !es.is_question_word("el"));
+        let question_words_are_stop_words = KNOWN
+            .iter()
+            .all(|k| k.question_words.iter().all(|q| k.stop_words.contains(q)));
+        assert!(question_words_are_stop_words);
     }
 
     #[test]

@@ -222,6 +222,10 @@ impl Index {
             let word = &typed[i];
             i += 1;
             let common = language.is_stop_word(word) && !all_common;
+            if common && !language.is_question_word(word) {
+                // "el", "se", "the": in a heading they say nothing about what it answers.
+                continue;
+            }
             // Each way of matching is its own alternative, so a stem or a prefix never scores
             // as much as the word itself.
             let mut by_weight: Vec<(f32, HashSet<u32>)> = Vec::new();

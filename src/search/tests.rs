@@ -301,3 +301,39 @@ fn a_common_word_in_a_chapter_title_does_not_lift_its_sections() {
     assert!(score("walking").is_some());
     assert_eq!(score("the walking"), score("walking"));
 }
+
+/// An article or pronoun ("the", "el", "se") says nothing about what a heading answers, so a
+/// query's articles count nowhere: "the tendon" scores as "tendon" alone, also in the title
+/// "Calcium and the tendón" that holds "the".
+#[test]
+fn articles_and_pronouns_count_nowhere() {
+    let h = handbook();
+    let index = Index::build(&h);
+    let opening = |q: &str| {
+        index
+            .search(&h, q)
+            .ranked
+            .iter()
+            .find(|hit| hit.chapter == 0 && hit.section.is_none())
+            .map(|hit| hit.score)
+    };
+    assert!(opening("tendon").is_some());
+    assert_eq!(opening("the tendon"), opening("tendon"));
+    assert_eq!(opening("it the tendon"), opening("tendon"));
+}
+
+/// "se me rompió el tendón" is about a rupture: its articles and pronouns once lifted the
+/// overview's "¿Qué es el tendón de Aquiles?" above every rupture section.
+#[test]
+fn a_spanish_rupture_in_a_patients_words_finds_the_rupture_chapter_first() {
+    let library = crate::content::built_in::decode(crate::BUILT_IN)
+        .library
+        .expect("the built-in handbook decodes");
+    let es = library
+        .editions
+        .iter()
+        .find(|e| e.language.starts_with("es"))
+        .expect("a Spanish edition");
+    let first = places(es, "se me rompió el tendón").remove(0);
+    assert!(first.starts_with("Ruptura"), "{first}");
+}
