@@ -225,22 +225,30 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
             mark_heading(app, text_area, y, drawn.width(), buf);
         }
     }
-    let rows = usize::from(text_area.height);
-    if doc.lines.len() > rows && scrollbar.width > 0 {
-        let g = &app.options.look.glyphs;
-        let mut state = ScrollbarState::new(doc.lines.len().saturating_sub(rows))
-            .position(top.min(doc.lines.len().saturating_sub(rows)))
-            .viewport_content_length(rows);
-        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .style(app.options.look.theme.border);
-        if g.ascii {
-            bar = bar.symbols(ratatui::symbols::scrollbar::Set {
-                track: "|",
-                thumb: "#",
-                begin: "^",
-                end: "v",
-            });
-        }
-        bar.render(scrollbar, buf, &mut state);
+    scroll_bar(app, scrollbar, doc.lines.len(), top, buf);
+}
+
+/// A scrollbar in `area` (one column) for `total` lines shown `area.height` at a time from
+/// `top`; nothing when they all fit. Also beside the help, so a box taller than the screen
+/// says there is more, without colour.
+pub fn scroll_bar(app: &App, area: Rect, total: usize, top: usize, buf: &mut Buffer) {
+    let rows = usize::from(area.height);
+    if total <= rows || area.width == 0 {
+        return;
     }
+    let g = &app.options.look.glyphs;
+    let mut state = ScrollbarState::new(total.saturating_sub(rows))
+        .position(top.min(total.saturating_sub(rows)))
+        .viewport_content_length(rows);
+    let mut bar =
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).style(app.options.look.theme.border);
+    if g.ascii {
+        bar = bar.symbols(ratatui::symbols::scrollbar::Set {
+            track: "|",
+            thumb: "#",
+            begin: "^",
+            end: "v",
+        });
+    }
+    bar.render(area, buf, &mut state);
 }

@@ -127,6 +127,11 @@ pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Po
     let inner = frame_box(app, area, &text.help_title, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max);
+    // On the box's right border: a help taller than the box shows where it is and that there
+    // is more (80x24 shows about half of it).
+    let bar =
+        Rect::new(area.right().saturating_sub(1), inner.y, 1, inner.height).intersection(buf.area);
+    super::body::scroll_bar(app, bar, lines.len(), scroll, buf);
     for (i, l) in lines
         .iter()
         .skip(scroll)
