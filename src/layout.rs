@@ -5,6 +5,7 @@
 use crate::doc::MAX_TEXT_WIDTH;
 use ratatui::layout::{Position, Rect};
 
+pub mod help;
 pub mod tabs;
 
 /// Smallest window the interface is drawn in; below it a short message asks for more room.

@@ -67,6 +67,24 @@ fn help_overlay_80x24() {
     insta::assert_snapshot!(screen_text(&app));
 }
 
+/// At 80x24 the help is taller than its box: its scrollbar says so, and after End every Up
+/// moves it back a line (once the first dozens of Ups did nothing).
+#[test]
+fn the_help_scrolls_back_at_once_from_its_end() {
+    let mut app = reader(80, 24);
+    app.update(Action::Help, Duration::ZERO);
+    let top = screen_text(&app);
+    assert!(top.contains('▼'), "the help shows it has more:\n{top}");
+    app.update(Action::Bottom, Duration::ZERO);
+    let end = screen_text(&app);
+    assert_ne!(end, top, "End scrolls the help");
+    assert!(end.contains("Esc or ? closes this help"), "{end}");
+    app.update(Action::LineUp, Duration::ZERO);
+    let up = screen_text(&app);
+    assert_ne!(up, end, "one Up after End moves the help");
+    assert!(!up.contains("Esc or ? closes this help"), "{up}");
+}
+
 #[test]
 fn search_results_80x24() {
     let mut app = reader(80, 24);

@@ -116,6 +116,24 @@ impl App {
         }
     }
 
+    /// The help's lines for the current window, language and handbook.
+    pub fn help_lines(&self) -> Vec<crate::layout::help::HelpLine> {
+        let rows = crate::keymap::help_rows(
+            self.text(),
+            self.options.kiosk,
+            self.options.look.glyphs.ascii,
+            self.handbook().chapters.len(),
+        );
+        crate::layout::help::lines(
+            self.areas().body,
+            self.text(),
+            self.handbook(),
+            self.reload_error.as_deref(),
+            &rows,
+            self.options.look.glyphs.ascii,
+        )
+    }
+
     pub(super) fn update_help(&mut self, action: Action) {
         let Mode::Help { scroll } = self.mode else {
             return;
@@ -133,9 +151,10 @@ impl App {
             }
             _ => scroll,
         };
-        // The view clamps to the help's length; keep the number sane here.
+        // Never past the end: a key that scrolls must move what the reader sees.
+        let max = crate::layout::help::max_scroll(self.areas().body, self.help_lines().len());
         self.mode = Mode::Help {
-            scroll: scroll.min(crate::keymap::ENTRIES.len() * 2),
+            scroll: scroll.min(max),
         };
     }
 

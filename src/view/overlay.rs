@@ -12,8 +12,9 @@ use unicode_width::UnicodeWidthStr;
 use super::body::highlighted;
 use super::put;
 use crate::app::App;
-use crate::keymap::{self, Group};
+use crate::keymap;
 use crate::layout;
+use crate::layout::help::{self, HelpLine, Role};
 use crate::qr::{QrCode, Scale};
 
 const ASCII_BORDER: border::Set = border::Set {
@@ -61,85 +62,39 @@ fn frame_box(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
 pub fn help(app: &App, body: Rect, scroll: usize, buf: &mut Buffer) -> Option<Position> {
     let text = app.text();
     let t = &app.options.look.theme;
-    let rows = keymap::help_rows(
-        text,
-        app.options.kiosk,
-        app.options.look.glyphs.ascii,
-        app.handbook().chapters.len(),
-    );
-    let keys_width = rows.iter().map(|r| r.keys.width()).max().unwrap_or(0);
-    // The handbook's title and disclaimer open the help, wrapped to the box.
-    let handbook = app.handbook();
-    let room = usize::from(
-        layout::centred(body, 64, body.height)
-            .width
-            .saturating_sub(2),
-    )
-    .max(1);
-    let mut lines: Vec<Line> = Vec::new();
-    // Under --watch, a file's problem opens the help whole: the status line has room for its
-    // start only (file, line and column), not always for what to fix.
-    if let Some(error) = &app.reload_error {
-        lines.push(Line::styled(text.file_error.as_str(), t.heading));
-        for r in crate::doc::wrap_ranges(error, room) {
-            lines.push(Line::styled(&error[r], t.text));
-        }
-        lines.push(Line::default());
-    }
-    for (words, style) in [
-        (&handbook.title, t.title),
-        (&handbook.organisation, t.text),
-        (&handbook.disclaimer, t.meta),
-    ] {
-        for r in crate::doc::wrap_ranges(words, room) {
-            lines.push(Line::styled(&words[r], style));
-        }
-    }
-    lines.push(Line::default());
-    let mut group = None;
-    for row in &rows {
-        if group != Some(row.group) {
-            if group.is_some() {
-                lines.push(Line::default());
-            }
-            let name = match row.group {
-                Group::Chapters => text.group_chapters.as_str(),
-                Group::Reading => text.group_reading.as_str(),
-                Group::Links => text.group_links.as_str(),
-                Group::Search => text.group_search.as_str(),
-                Group::Other => text.group_other.as_str(),
-            };
-            lines.push(Line::styled(name, t.heading));
-            group = Some(row.group);
-        }
-        let pad = keys_width.saturating_sub(row.keys.width());
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}{}  ", row.keys, " ".repeat(pad)), t.mark),
-            Span::styled(row.does.as_str(), t.text),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        keymap::fill(&text.help_close, text, app.options.look.glyphs.ascii),
-        t.meta,
-    ));
-    let area = layout::centred(body, 64, body.height);
+    let lines = app.help_lines();
+    let area = help::help_box(body);
     let inner = frame_box(app, area, &text.help_title, buf);
-    let max = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = scroll.min(max);
-    // On the box's right border: a help taller than the box shows where it is and that there
-    // is more (80x24 shows about half of it).
-    let bar =
-        Rect::new(area.right().saturating_sub(1), inner.y, 1, inner.height).intersection(buf.area);
-    super::body::scroll_bar(app, bar, lines.len(), scroll, buf);
+    let scroll = scroll.min(help::max_scroll(body, lines.len()));
     for (i, l) in lines
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
-        put(buf, inner.x, inner.y + i as u16, l, inner.width);
+        let line = match l {
+            HelpLine::Blank => Line::default(),
+            HelpLine::Words(role, words) => Line::styled(
+                words.as_str(),
+                match role {
+                    Role::Heading => t.heading,
+                    Role::Title => t.title,
+                    Role::Text => t.text,
+                    Role::Meta => t.meta,
+                },
+            ),
+            HelpLine::Key { keys, does } => Line::from(vec![
+                Span::styled(keys.as_str(), t.mark),
+                Span::styled(does.as_str(), t.text),
+            ]),
+        };
+        put(buf, inner.x, inner.y + i as u16, &line, inner.width);
     }
+    // On the box's right border: a help taller than the box shows where it is and that there
+    // is more (80x24 shows about half of it).
+    let bar =
+        Rect::new(area.right().saturating_sub(1), inner.y, 1, inner.height).intersection(buf.area);
+    super::body::scroll_bar(app, bar, lines.len(), scroll, buf);
     Some(Position::new(inner.x, inner.y))
 }
 
