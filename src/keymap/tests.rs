@@ -33,6 +33,18 @@ fn reader_keys_map_to_intents() {
     assert_eq!(act(Char('z'), CTRL), Some(Action::Touch));
 }
 
+/// In the help and the outline the reading keys move as they do in a chapter: the help lists
+/// "End / G" and "PgDn / Space", so both of each work there too.
+#[test]
+fn lists_take_the_reading_keys_of_the_help() {
+    let act = |code, mods| action_for(Context::List, key(code, mods), 7);
+    assert_eq!(act(Char('G'), SHIFT), Some(Action::Bottom));
+    assert_eq!(act(Char('g'), NONE), Some(Action::Top));
+    assert_eq!(act(Char(' '), NONE), Some(Action::PageDown));
+    assert_eq!(act(Char('b'), NONE), Some(Action::PageUp));
+    assert_eq!(act(End, NONE), Some(Action::Bottom));
+}
+
 #[test]
 fn digits_follow_the_number_of_chapters() {
     let r = Context::Reader;
