@@ -21,14 +21,41 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     // mark such as `。` or `，`. Never at a hyphen either: a phone number such as
     // 1-800-233-2771 stays whole on one line. A word wider than the line is left whole here
     // and cut below, where the cut can keep clear of closing marks; textwrap's own cut cannot.
-    let options = textwrap::Options::new(width)
+    let mut out = if text.contains(['\n', '\u{1b}']) {
+        textwrap_ranges(text, width)
+    } else {
+        first_fit(text, width)
+    };
+    if out.is_empty() {
+        out.push(0..text.len());
+    }
+    // Words wider than the line, and the few sequences ratatui measures wider as a whole than
+    // character by character (a symbol with an emoji presentation selector), are cut to fit.
+    if out.iter().any(|r| text[r.clone()].width() > width) {
+        out = out
+            .into_iter()
+            .flat_map(|r| split_to_fit(text, r, width))
+            .collect();
+    }
+    out
+}
+
+/// textwrap's options for [`textwrap_ranges`]: break where UAX #14 allows, first fit, no
+/// hyphenation and no cutting of words.
+fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
         .break_words(false)
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// The lines textwrap makes of `text`, as byte ranges: for text with line breaks or escape
+/// sequences, which [`first_fit`] leaves to it.
+fn textwrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let base = text.as_ptr() as usize;
     let mut cursor = 0;
     let mut out = Vec::new();
-    for line in textwrap::wrap(text, options) {
+    for line in textwrap::wrap(text, options(width)) {
         let start = match line {
             // The usual case: a slice of `text`, whose offset is its distance from the start.
             std::borrow::Cow::Borrowed(s) => (s.as_ptr() as usize).wrapping_sub(base),
@@ -43,17 +70,54 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
             cursor = end;
         }
     }
-    if out.is_empty() {
-        out.push(0..text.len());
+    out
+}
+
+/// Exactly the lines textwrap makes of one line of text (no newline, no escape sequence) with
+/// [`options`], found without its per-character detours: textwrap looks for escape sequences
+/// at every character and measures every word through them, which made laying out a long
+/// chapter the longest step before its first screen. The same break opportunities (UAX #14's,
+/// none after a hyphen or soft hyphen, the last one dropped), the same words (a stretch up to
+/// the next opportunity, its trailing spaces apart) and the same first fit; a test compares
+/// the two on any text.
+fn first_fit(line: &str, width: usize) -> Vec<Range<usize>> {
+    // textwrap's own shortcut: a line with fewer bytes than the width is one line.
+    if line.len() < width {
+        return std::iter::once(0..line.trim_end_matches(' ').len()).collect();
     }
-    // Words wider than the line, and the few sequences ratatui measures wider as a whole than
-    // character by character (a symbol with an emoji presentation selector), are cut to fit.
-    if out.iter().any(|r| text[r.clone()].width() > width) {
-        out = out
-            .into_iter()
-            .flat_map(|r| split_to_fit(text, r, width))
-            .collect();
+    let mut breaks: Vec<usize> = unicode_linebreak::linebreaks(line)
+        .map(|(at, _)| at)
+        .filter(|at| !matches!(line[..*at].chars().next_back(), Some('-' | '\u{ad}')))
+        .collect();
+    breaks.pop();
+    breaks.push(line.len());
+    let mut out = Vec::new();
+    // The line being filled: where it starts, where its last word ends (spaces excluded), and
+    // its width so far with the spaces after its last word.
+    let mut line_start = 0;
+    let mut line_end = 0;
+    let mut filled = 0;
+    let mut start = 0;
+    let mut first = true;
+    for end in breaks {
+        let word = &line[start..end];
+        let trimmed = word.trim_end_matches(' ');
+        let columns = if trimmed.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            trimmed.len()
+        } else {
+            textwrap::core::display_width(trimmed)
+        };
+        if !first && filled + columns > width {
+            out.push(line_start..line_end);
+            line_start = start;
+            filled = 0;
+        }
+        first = false;
+        filled += columns + (word.len() - trimmed.len());
+        line_end = start + trimmed.len();
+        start = end;
     }
+    out.push(line_start..line_end);
     out
 }
 
@@ -220,7 +284,38 @@ mod tests {
         assert!(lines.iter().all(|l| !l.starts_with(')')), "{lines:?}");
     }
 
+    #[test]
+    fn the_shortcut_wraps_the_handbook_exactly_as_textwrap() {
+        let library = crate::content::load(None)
+            .library
+            .expect("the built-in handbook");
+        for unit in library
+            .editions
+            .iter()
+            .flat_map(|e| &e.chapters)
+            .flat_map(|c| &c.units)
+        {
+            for width in [1, 7, 20, 38, 60, 78, 98] {
+                assert_eq!(
+                    first_fit(&unit.text, width),
+                    textwrap_ranges(&unit.text, width),
+                    "{:?} at {width}",
+                    unit.text
+                );
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_shortcut_wraps_exactly_as_textwrap(
+            text in "[ a-zA-Z0-9.,;:!?()/'\"&%+=*-]{0,120}|\\PC{0,80}|[ a-z\u{a0}\u{ad}\u{2014}\u{3002}\u{ff0c}\u{8171}\u{1f9b6}-]{0,80}",
+            width in 1usize..50,
+        ) {
+            prop_assume!(!text.contains(['\n', '\u{1b}']));
+            prop_assert_eq!(first_fit(&text, width.max(1)), textwrap_ranges(&text, width.max(1)));
+        }
+
         #[test]
         fn any_text_wraps_inside_width(text in "\\PC{0,200}", width in 1usize..60) {
             let text = crate::content::clean::clean_line(&text);
