@@ -332,7 +332,7 @@ pub(super) fn build_block(
         stray(cx, &[]);
         match name.get_ref().as_str() {
             "urgent" => {
-                pending.messages.push((first_unit, name.span()));
+                pending.messages.push((first_unit, cx.place(name.span())));
                 // The text is the edition's urgent message, filled in once the manifest is
                 // known to have one.
                 push(UnitKind::Callout(CalloutKind::Urgent), String::new());
@@ -376,7 +376,7 @@ pub(super) fn build_block(
         let label = cx.text(label, "contact");
         let qr = b.qr.as_ref().is_some_and(|q| *q.get_ref());
         if let Some(q) = b.qr.as_ref().filter(|q| *q.get_ref()) {
-            pending.qr.push(q.span());
+            pending.qr.push(cx.place(q.span()));
         }
         push(UnitKind::ContactLabel { qr }, label);
         let extension = b.extension.as_ref().and_then(|e| {
@@ -435,7 +435,7 @@ pub(super) fn build_block(
         pending.links.push(PendingLink {
             unit: first_unit,
             target: target.get_ref().clone(),
-            span: target.span(),
+            at: cx.place(target.span()),
         });
         push(
             UnitKind::Link(Target {
@@ -500,7 +500,7 @@ fn at(
     problem: &PhoneError,
 ) -> Range<usize> {
     let span = field.span();
-    let written = cx.source.get(span.clone()).unwrap_or("");
+    let written = cx.written(span.clone());
     let plain = written.len() == cleaned.len() + 2
         && written.get(1..written.len() - 1) == Some(cleaned)
         && field.get_ref() == cleaned;

@@ -2,105 +2,134 @@
 //! text units, every rule a block must follow is checked, and cross-references are resolved
 //! once all chapters of the edition are known. Reads no file; reports through `FileCx`.
 
-use std::collections::HashMap;
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
 
 use super::block::build_block;
+use super::diagnostic::Place;
 use super::file_cx::FileCx;
 use super::load::MAX_TAB_CHARS;
 use super::model::{Chapter, Section, Target, Unit, UnitKind};
-use super::raw::RawChapter;
+use super::raw::{RawChapter, RawHead, RawSection};
 
-/// What a chapter leaves to be checked against the whole edition.
+/// What a chapter leaves to be checked against the whole edition. Each is located by its line
+/// and column, found while the file's text was at hand, so the text is not kept for the checks.
 #[derive(Default)]
 pub(super) struct Pending {
     pub links: Vec<PendingLink>,
     /// Where each `qr = true` stands: one is allowed in the whole edition.
-    pub qr: Vec<Range<usize>>,
+    pub qr: Vec<Place>,
     /// Units that show the edition's shared urgent message, and where each was asked for.
-    pub messages: Vec<(usize, Range<usize>)>,
+    pub messages: Vec<(usize, Place)>,
 }
 
 pub(super) struct PendingLink {
     pub unit: usize,
     pub target: String,
-    pub span: Range<usize>,
+    pub at: Place,
 }
 
 /// How many key points a chapter opens with.
 const MIN_KEY_POINTS: usize = 2;
 const MAX_KEY_POINTS: usize = 4;
 
-pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> (Chapter, Pending) {
-    let tab = cx.text(&raw.tab, "tab");
-    if tab.chars().count() > MAX_TAB_CHARS {
-        cx.error(
-            raw.tab.span(),
-            format!("`tab` is longer than {MAX_TAB_CHARS} characters; use a shorter label"),
-        );
+/// A chapter being built from its parts in file order: its own fields, then its sections.
+pub(super) struct Builder {
+    chapter: Chapter,
+    pending: Pending,
+    seen: HashSet<String>,
+}
+
+/// Builds a chapter parsed whole.
+pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: RawChapter) -> (Chapter, Pending) {
+    let (head, sections) = raw.split();
+    let mut builder = Builder::new(cx, id, &head);
+    if sections.get_ref().is_empty() {
+        cx.error(sections.span(), "a chapter needs at least one section");
     }
-    let title = cx.text(&raw.title, "title");
-    let mut chapter = Chapter {
-        id: id.to_owned(),
-        path: cx.path.clone(),
-        tab,
-        title: title.clone(),
-        reviewed_on: cx.date(&raw.reviewed_on, "reviewed_on"),
-        review_due: cx.date(&raw.review_due, "review_due"),
-        version: String::new(),
-        source: None,
-        sections: Vec::new(),
-        units: vec![
-            Unit {
-                section: None,
-                kind: UnitKind::Title,
-                text: title,
-                line: cx.line_of(raw.title.span().start),
-            },
-            Unit {
-                section: None,
-                kind: UnitKind::Summary,
-                text: cx.text(&raw.summary, "summary"),
-                line: cx.line_of(raw.summary.span().start),
-            },
-        ],
-    };
-    if let Some(points) = &raw.key_points {
-        let count = points.get_ref().len();
-        if !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&count) {
+    for section in sections.get_ref() {
+        builder.section(cx, section);
+    }
+    builder.finish()
+}
+
+impl Builder {
+    /// Starts a chapter from its own fields.
+    pub fn new(cx: &mut FileCx<'_>, id: &str, raw: &RawHead) -> Builder {
+        let tab = cx.text(&raw.tab, "tab");
+        if tab.chars().count() > MAX_TAB_CHARS {
             cx.error(
-                points.span(),
-                format!(
-                    "`key_points` has {count} item(s); give {MIN_KEY_POINTS} to {MAX_KEY_POINTS} short points: the main message and what to do"
-                ),
+                raw.tab.span(),
+                format!("`tab` is longer than {MAX_TAB_CHARS} characters; use a shorter label"),
             );
         }
-        for point in points.get_ref() {
-            let text = cx.text(point, "key_points");
-            chapter.units.push(Unit {
-                section: None,
-                kind: UnitKind::KeyPoint,
-                text,
-                line: cx.line_of(point.span().start),
-            });
+        let title = cx.text(&raw.title, "title");
+        let mut chapter = Chapter {
+            id: id.to_owned(),
+            path: cx.path.clone(),
+            tab,
+            title: title.clone(),
+            reviewed_on: cx.date(&raw.reviewed_on, "reviewed_on"),
+            review_due: cx.date(&raw.review_due, "review_due"),
+            version: String::new(),
+            source: None,
+            sections: Vec::new(),
+            units: vec![
+                Unit {
+                    section: None,
+                    kind: UnitKind::Title,
+                    text: title,
+                    line: cx.line_of(raw.title.span().start),
+                },
+                Unit {
+                    section: None,
+                    kind: UnitKind::Summary,
+                    text: cx.text(&raw.summary, "summary"),
+                    line: cx.line_of(raw.summary.span().start),
+                },
+            ],
+        };
+        if let Some(points) = &raw.key_points {
+            let count = points.get_ref().len();
+            if !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&count) {
+                cx.error(
+                    points.span(),
+                    format!(
+                        "`key_points` has {count} item(s); give {MIN_KEY_POINTS} to {MAX_KEY_POINTS} short points: the main message and what to do"
+                    ),
+                );
+            }
+            for point in points.get_ref() {
+                let text = cx.text(point, "key_points");
+                chapter.units.push(Unit {
+                    section: None,
+                    kind: UnitKind::KeyPoint,
+                    text,
+                    line: cx.line_of(point.span().start),
+                });
+            }
+        }
+        if chapter.review_due <= chapter.reviewed_on {
+            cx.error(
+                raw.review_due.span(),
+                "`review_due` must come after `reviewed_on`",
+            );
+        }
+        Builder {
+            chapter,
+            pending: Pending::default(),
+            seen: HashSet::new(),
         }
     }
-    if chapter.review_due <= chapter.reviewed_on {
-        cx.error(
-            raw.review_due.span(),
-            "`review_due` must come after `reviewed_on`",
-        );
-    }
-    if raw.sections.get_ref().is_empty() {
-        cx.error(raw.sections.span(), "a chapter needs at least one section");
-    }
-    let mut pending = Pending::default();
-    let mut seen: HashMap<String, ()> = HashMap::new();
-    for section in raw.sections.get_ref() {
+
+    /// Adds the next section.
+    pub fn section(&mut self, cx: &mut FileCx<'_>, section: &Spanned<RawSection>) {
+        let chapter = &mut self.chapter;
         let index = chapter.sections.len();
         let s = section.get_ref();
         let sid = cx.id(&s.id, "id");
-        if seen.insert(sid.clone(), ()).is_some() {
+        if !self.seen.insert(sid.clone()) {
             cx.error(
                 s.id.span(),
                 format!("section id \"{sid}\" is used twice in this chapter; give each section its own id"),
@@ -122,10 +151,16 @@ pub(super) fn build_chapter(cx: &mut FileCx<'_>, id: &str, raw: &RawChapter) -> 
             cx.error(s.blocks.span(), "a section needs at least one block");
         }
         for block in s.blocks.get_ref() {
-            build_block(cx, index, block, &mut chapter.units, &mut pending);
+            build_block(cx, index, block, &mut chapter.units, &mut self.pending);
         }
     }
-    (chapter, pending)
+
+    pub fn finish(mut self) -> (Chapter, Pending) {
+        // Kept for the whole run: no room left over from growing.
+        self.chapter.units.shrink_to_fit();
+        self.chapter.sections.shrink_to_fit();
+        (self.chapter, self.pending)
+    }
 }
 
 /// Every chapter and section id of an edition, indexed once, so each link resolves in

@@ -55,14 +55,12 @@ impl Diagnostic {
         offset: usize,
         message: impl AsRef<str>,
     ) -> Self {
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = line_starts.partition_point(|s| *s <= offset).max(1);
-        let start = line_starts.get(line - 1).copied().unwrap_or(0).min(offset);
-        let column = source[start..offset].chars().count() + 1;
-        Diagnostic::error(path, line, column, message)
+        Diagnostic::at_place(path, Place::of(source, line_starts, offset), message)
+    }
+
+    /// A problem at a place found while the file's text was at hand.
+    pub fn at_place(path: &str, place: Place, message: impl AsRef<str>) -> Self {
+        Diagnostic::error(path, place.line, place.column, message)
     }
 
     /// A problem with a whole file or folder, not a place in it.
@@ -91,6 +89,31 @@ impl fmt::Display for Diagnostic {
             f.write_str("warning: ")?;
         }
         f.write_str(&self.message)
+    }
+}
+
+/// A line and column of a file, 1-based (the column in characters): what a problem found
+/// only after the file's text is gone (a link checked against the whole edition) is located
+/// by, so the text need not be kept for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Place {
+    /// The place of a byte offset of `source`, located with the file's line starts (see
+    /// `file_cx::line_starts`): a binary search and a count within one line, so a file with
+    /// many problems is not rescanned from its start for each.
+    pub fn of(source: &str, line_starts: &[usize], offset: usize) -> Place {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = line_starts.partition_point(|s| *s <= offset).max(1);
+        let start = line_starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        let column = source[start..offset].chars().count() + 1;
+        Place { line, column }
     }
 }
 

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::clean::clean_line;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Place};
 use super::model::Date;
 
 /// Collects diagnostics for one file and cleans its text fields.
@@ -19,11 +19,15 @@ pub(super) struct FileCx<'a> {
     pub out: &'a mut Vec<Diagnostic>,
     /// Byte offset of each line's start, to find a unit's line without rescanning the file.
     pub line_starts: Vec<usize>,
+    /// Where in `source` the text being built was parsed from: spans from parsing a piece of
+    /// the file on its own (one section, see `load::parse_chapter`) start from the piece.
+    pub base: usize,
 }
 
 pub(super) fn line_starts(source: &str) -> Vec<usize> {
+    // Bytes, not chars: a newline is one byte in UTF-8, and this runs over every file once.
     std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
         .collect()
 }
 
@@ -33,13 +37,27 @@ impl FileCx<'_> {
             &self.path,
             self.source,
             &self.line_starts,
-            span.start,
+            self.base + span.start,
             message,
         ));
     }
 
+    /// Where a span starts, as a line and column, for a problem reported after the file's
+    /// text is dropped.
+    pub fn place(&self, span: Range<usize>) -> Place {
+        Place::of(self.source, &self.line_starts, self.base + span.start)
+    }
+
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|s| *s <= offset)
+        self.line_starts
+            .partition_point(|s| *s <= self.base + offset)
+    }
+
+    /// The file's text of a span, as written.
+    pub fn written(&self, span: Range<usize>) -> &str {
+        self.source
+            .get(self.base + span.start..self.base + span.end)
+            .unwrap_or("")
     }
 
     /// A required text field, cleaned; an error when nothing is left after cleaning.

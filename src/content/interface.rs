@@ -48,6 +48,7 @@ pub(super) fn load(
         line_starts: line_starts(&source),
         source: &source,
         out,
+        base: 0,
     };
     let Some(raw) = cx.parse::<RawText>() else {
         return english.clone();

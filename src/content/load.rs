@@ -8,12 +8,13 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::chapter::{Pending, Targets, build_chapter};
+use super::chapter::Targets;
+use super::chapter_file::parse_chapter;
 use super::diagnostic::Diagnostic;
 use super::editions::side_by_side;
 use super::file_cx::{FileCx, line_starts};
-use super::model::{Chapter, Handbook, Library, UnitKind};
-use super::raw::{RawChapter, RawManifest};
+use super::model::{Handbook, Library, UnitKind};
+use super::raw::RawManifest;
 use super::source::{self, Folder, MANIFEST, MAX_HANDBOOK_BYTES};
 use crate::i18n::Text;
 
@@ -151,6 +152,7 @@ pub(super) fn load_edition(
         line_starts: line_starts(&manifest_text),
         source: &manifest_text,
         out,
+        base: 0,
     };
     let raw: RawManifest = cx.parse()?;
     let mut ids: Vec<(String, Range<usize>)> = Vec::new();
@@ -228,15 +230,25 @@ pub(super) fn load_edition(
         }
     }
 
-    // Each chapter is parsed on its own, then links are resolved against all of them.
+    // Each chapter is read, parsed and built on its own, and its text and parse tree dropped
+    // before the next is read: what the edition-wide checks below need of it (link targets,
+    // where each stands) is kept located, without the text.
     let manifest_starts = std::mem::take(&mut cx.line_starts);
     let out = cx.out;
     let mut pending = Vec::new();
-    let mut texts = Vec::new();
     for (id, span) in &ids {
         let file = format!("{id}.toml");
         match folder.read(&file, budget) {
-            Ok(text) => texts.push((id.clone(), folder.display(&file), text)),
+            Ok(text) => {
+                if let Some((mut chapter, left)) =
+                    parse_chapter(id, folder.display(&file), &text, out)
+                {
+                    pending.push((handbook.chapters.len(), left));
+                    chapter.version.clone_from(&handbook.version);
+                    chapter.source.clone_from(&handbook.source);
+                    handbook.chapters.push(chapter);
+                }
+            }
             // A file that is there but unreadable says why, at its own place.
             Err(d) if folder.has(&file) => out.push(d),
             Err(_) => out.push(Diagnostic::at_line(
@@ -250,16 +262,6 @@ pub(super) fn load_edition(
             )),
         }
     }
-    for (parsed, mut found) in parse_chapters(&texts) {
-        out.append(&mut found);
-        if let Some((chapter, left, path, text)) = parsed {
-            pending.push((handbook.chapters.len(), path, text, left));
-            let mut chapter = chapter;
-            chapter.version.clone_from(&handbook.version);
-            chapter.source.clone_from(&handbook.source);
-            handbook.chapters.push(chapter);
-        }
-    }
     let mut qr_seen = false;
     let listed: HashSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
     let loaded: HashSet<String> = handbook.chapters.iter().map(|c| c.id.clone()).collect();
@@ -267,13 +269,8 @@ pub(super) fn load_edition(
     // Filled in after the links are resolved, which borrow the chapters.
     let mut urgent_units = Vec::new();
     let targets = Targets::new(&handbook.chapters);
-    for (index, path, text, left) in pending {
-        let mut cx = FileCx {
-            path,
-            line_starts: line_starts(text),
-            source: text,
-            out,
-        };
+    for (index, left) in pending {
+        let path = &handbook.chapters[index].path;
         let mut shown = 0;
         for link in left.links {
             // Near ids are looked for only while this file's messages are still shown.
@@ -284,25 +281,27 @@ pub(super) fn load_edition(
                 Err(_) if links_to_broken(&link.target, &listed, &loaded) => {}
                 Err(why) => {
                     shown += 1;
-                    cx.error(link.span, why);
+                    out.push(Diagnostic::at_place(path, link.at, why));
                 }
             }
         }
-        for (unit, span) in left.messages {
+        for (unit, at) in left.messages {
             match &handbook.urgent {
                 Some(_) => urgent_units.push((index, unit)),
-                None => cx.error(
-                    span,
+                None => out.push(Diagnostic::at_place(
+                    path,
+                    at,
                     "this block shows the edition's urgent message, but handbook.toml has no `urgent`; add `urgent = \"...\"` there",
-                ),
+                )),
             }
         }
-        for span in left.qr {
+        for at in left.qr {
             if qr_seen {
-                cx.error(
-                    span,
+                out.push(Diagnostic::at_place(
+                    path,
+                    at,
                     "only one contact in the handbook may have `qr = true`",
-                );
+                ));
             }
             qr_seen = true;
         }
@@ -316,33 +315,6 @@ pub(super) fn load_edition(
         }
     }
     Some((handbook, ids.into_iter().map(|(id, _)| id).collect()))
-}
-
-/// A chapter parsed and built, with its unresolved links, path and source.
-type Parsed<'a> = (Chapter, Pending, String, &'a str);
-
-/// Parses and builds each chapter, in order, each with the problems found in it.
-fn parse_chapters(
-    texts: &[(String, String, String)],
-) -> Vec<(Option<Parsed<'_>>, Vec<Diagnostic>)> {
-    fn one(t: &(String, String, String)) -> (Option<Parsed<'_>>, Vec<Diagnostic>) {
-        let (id, path, text) = t;
-        let mut found = Vec::new();
-        let mut cx = FileCx {
-            path: path.clone(),
-            line_starts: line_starts(text),
-            source: text,
-            out: &mut found,
-        };
-        let parsed = cx.parse::<RawChapter>().map(|raw| {
-            let (chapter, left) = build_chapter(&mut cx, id, &raw);
-            (chapter, left, path.clone(), text.as_str())
-        });
-        (parsed, found)
-    }
-    // Measured: parsing on several threads saved a fifth of the time on a 10 MB handbook but
-    // held every chapter's parse tree at once, more than doubling peak memory.
-    texts.iter().map(one).collect()
 }
 
 /// Whether `target` names a chapter the manifest lists but that did not load.

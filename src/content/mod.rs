@@ -4,6 +4,7 @@
 mod block;
 pub mod built_in;
 mod chapter;
+mod chapter_file;
 pub mod clean;
 pub mod diagnostic;
 mod editions;

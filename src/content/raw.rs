@@ -46,6 +46,43 @@ pub struct RawChapter {
     pub sections: Spanned<Vec<Spanned<RawSection>>>,
 }
 
+/// A chapter's own fields, everything but its sections: the text of a chapter file before its
+/// first `[[sections]]`, parsed on its own (see `load::parse_chapter`). It has no `sections`,
+/// so a file that puts them there is parsed whole instead.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHead {
+    pub tab: Spanned<String>,
+    pub title: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub key_points: Option<Spanned<Vec<Spanned<String>>>>,
+    pub reviewed_on: Spanned<Datetime>,
+    pub review_due: Spanned<Datetime>,
+}
+
+impl RawChapter {
+    /// The chapter's own fields, and its sections.
+    pub fn split(self) -> (RawHead, Spanned<Vec<Spanned<RawSection>>>) {
+        let head = RawHead {
+            tab: self.tab,
+            title: self.title,
+            summary: self.summary,
+            key_points: self.key_points,
+            reviewed_on: self.reviewed_on,
+            review_due: self.review_due,
+        };
+        (head, self.sections)
+    }
+}
+
+/// One piece of a chapter file that starts at a `[[sections]]` line and runs to the next,
+/// parsed on its own: sections and nothing else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSections {
+    pub sections: Vec<Spanned<RawSection>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
