@@ -42,6 +42,9 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
+    // The program is linked again when the layout of its start-up code changes (see
+    // .cargo/link-program).
+    println!("cargo:rerun-if-changed=.cargo/startup.order");
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let loaded = content::built_in::load_sources(&manifest_dir.join("handbook"));
     for d in &loaded.diagnostics {
