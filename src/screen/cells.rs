@@ -1,217 +1,412 @@
-//! Turning a frame's changed cells into the fewest bytes: a wide character's second column
-//! added where ratatui leaves it out, short gaps rewritten rather than jumped, runs of blanks
-//! erased with one ECH, and attributes set only where they change, in one SGR each. Knows
-//! nothing of the app or of terminal modes.
+//! Turning a frame's changed cells into the fewest bytes, row by row: the cursor moved by the
+//! shortest sequence (`moves`), or a few unchanged cells written again where that is shorter;
+//! blanks erased (ECH, or EL for the rest of a row) only with a pen whose erase leaves the
+//! terminal's own background; attributes set only where a cell would look different
+//! (`pen`). Also adds the second column of a wide character that ratatui's diff leaves out.
+//! Knows nothing of the app or of terminal modes.
 
-use std::io::{self, Write};
-
-use crossterm::cursor::MoveTo;
-use crossterm::style::Print;
-use crossterm::{Command, queue};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-/// Unchanged cells between two changes on a row are rewritten when there are at most this
-/// many: about what a cursor move (`ESC [ row ; col H`) costs.
-const MAX_GAP: u16 = 6;
+use super::moves::{Cursor, motion};
+use super::pen::{self, PLAIN, Pen, is_clear};
 
-/// Runs of at least this many blank cells are erased with one ECH instead of written as spaces.
-const MIN_ERASE: usize = 5;
-
-/// ECH: erase `n` characters from the cursor on, with the current (default) attributes, leaving
-/// the cursor where it is. It clears old text without touching the scrollbar beyond it.
-struct EraseChars(usize);
-
-impl Command for EraseChars {
-    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
-        write!(f, "\x1b[{}X", self.0)
-    }
+/// What the terminal shows besides its cells: where its cursor is and the pen it draws with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Term {
+    pub cursor: Cursor,
+    pub pen: Pen,
 }
 
-/// The attributes the terminal is drawing with, as far as this writer has set them.
-#[derive(Clone, Copy, PartialEq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
-
-const PLAIN: Pen = Pen {
-    fg: Color::Reset,
-    bg: Color::Reset,
-    modifier: Modifier::empty(),
-};
-
-fn pen(cell: &Cell) -> Pen {
-    Pen {
-        fg: cell.fg,
-        bg: cell.bg,
-        modifier: cell.modifier,
-    }
-}
-
-/// Whether a cell is an empty space in the terminal's own colours, which ECH produces.
-fn is_blank(cell: &Cell) -> bool {
-    cell.symbol() == " " && pen(cell) == PLAIN
-}
-
-/// SGR parameters for a colour, foreground (`base` 30) or background (`base` 40), in the
-/// shortest form: the 16 named colours by their own codes.
-fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
-    let offset = match colour {
-        Color::Reset => 9,
-        Color::Indexed(i) => return params.push(format!("{};5;{i}", base + 8)),
-        Color::Rgb(r, g, b) => return params.push(format!("{};2;{r};{g};{b}", base + 8)),
-        // The 16 named colours, numbered once in the palette: 0-7 by their own codes, the
-        // bright ones by the 90/100 codes.
-        named => match crate::palette::Screen::named(named) {
-            Some(i) if i < 8 => i as u8,
-            Some(i) => 60 + (i - 8) as u8,
-            None => 9,
-        },
+impl Term {
+    /// Nothing known of the cursor; the pen reset.
+    pub const RESET: Term = Term {
+        cursor: Cursor::Unknown,
+        pen: PLAIN,
     };
-    params.push((base + offset).to_string());
+
+    /// Moves the cursor to (`x`, `y`) by the shortest sequence, written to `out`.
+    pub fn go_to(&mut self, out: &mut Vec<u8>, x: u16, y: u16) {
+        out.extend_from_slice(motion(self.cursor, x, y).as_bytes());
+        self.cursor = Cursor::At(x, y);
+    }
+
+    /// Resets a pen that shows on blanks (a background colour, reverse, underline), so nothing
+    /// else written to the screen between frames is drawn with it.
+    pub fn settle(&mut self, out: &mut Vec<u8>) {
+        if !self.pen.clears() {
+            out.extend_from_slice(pen::sgr(self.pen, PLAIN).as_bytes());
+            self.pen = PLAIN;
+        }
+    }
 }
 
-/// Moves the pen from `from` to `to` in one SGR sequence with as few parameters as it takes.
-fn set_pen(out: &mut impl Write, from: Pen, to: Pen) -> io::Result<Pen> {
-    if from == to {
-        return Ok(to);
-    }
-    let mut params: Vec<String> = Vec::new();
-    let mut from = from;
-    if !(from.modifier - to.modifier).is_empty() {
-        // Turning one attribute off has no portable single code; start again from plain.
-        params.push("0".to_owned());
-        from = PLAIN;
-    }
-    for (m, code) in [
-        (Modifier::BOLD, 1),
-        (Modifier::DIM, 2),
-        (Modifier::ITALIC, 3),
-        (Modifier::UNDERLINED, 4),
-        (Modifier::SLOW_BLINK, 5),
-        (Modifier::RAPID_BLINK, 6),
-        (Modifier::REVERSED, 7),
-        (Modifier::HIDDEN, 8),
-        (Modifier::CROSSED_OUT, 9),
-    ] {
-        if to.modifier.contains(m) && !from.modifier.contains(m) {
-            params.push(code.to_string());
-        }
-    }
-    if to.fg != from.fg {
-        colour_params(to.fg, 30, &mut params);
-    }
-    if to.bg != from.bg {
-        colour_params(to.bg, 40, &mut params);
-    }
-    if params == ["0"] {
-        params.clear();
-    }
-    write!(out, "\x1b[{}m", params.join(";"))?;
-    Ok(to)
+/// Unchanged cells are written again, instead of moved over, only in runs up to this long: a
+/// move never costs more than an absolute CUP, 10 bytes at most.
+const MAX_REWRITE: u16 = 10;
+
+/// The columns a cell's symbol takes (0 for an empty or zero-width one).
+fn columns(cell: &Cell) -> u16 {
+    u16::try_from(cell.symbol().width()).unwrap_or(u16::MAX)
 }
 
-/// Writes the updated cells: cursor moves only where a run breaks, attributes only where they
-/// change, and runs of blanks as one erase.
-pub(super) fn write_cells(out: &mut impl Write, updates: &[(u16, u16, &Cell)]) -> io::Result<()> {
-    let mut at: Option<(u16, u16)> = None;
-    let mut current = PLAIN;
-    let mut i = 0;
-    while i < updates.len() {
-        let (x, y, cell) = updates[i];
-        let blanks = updates[i..]
-            .iter()
-            .enumerate()
-            .take_while(|(k, (bx, by, c))| {
-                *by == y && usize::from(*bx) == usize::from(x) + k && is_blank(c)
-            })
-            .count();
-        if at != Some((x, y)) {
-            queue!(out, MoveTo(x, y))?;
-        }
-        if blanks >= MIN_ERASE {
-            current = set_pen(out, current, PLAIN)?;
-            queue!(out, EraseChars(blanks))?;
-            at = Some((x, y));
-            i += blanks;
-            continue;
-        }
-        current = set_pen(out, current, pen(cell))?;
-        queue!(out, Print(cell.symbol()))?;
-        let width = cell.symbol().width().max(1) as u16;
-        at = Some((x.saturating_add(width), y));
-        i += 1;
-    }
-    if current != PLAIN {
-        write!(out, "\x1b[m")?;
-    }
-    Ok(())
+/// An erase to the end of a row is weighed only when at most this many cells after it would
+/// have to be written again: more would cost more than the ECH it saves.
+const MAX_AFTER_EL: u16 = 16;
+
+/// One row of the next frame, with what the encoder asks of it again and again.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    frame: &'a Buffer,
+    y: u16,
+    /// Per column: whether it shows an empty cell in the terminal's own colours (and is not
+    /// the right part of a wide character).
+    clear: &'a [bool],
+    /// Per column, and one past the last: how many cells from there to the end are not clear.
+    ink_after: &'a [u16],
+    /// The last column is written later (the column pass): an erase here may take it, and
+    /// it is not written here.
+    keep_last: bool,
 }
 
-/// Adds the second column of a wide character (Chinese, say) that a narrower one replaces.
-/// ratatui leaves it out, trusting the terminal to clear both halves when the first is
-/// overwritten; but an erase (ECH) that ends on the first half leaves the second behind in some
-/// terminals (tmux), and the rest of the row then shows one column to the left.
-pub(super) fn clear_wide_tails<'a>(
-    updates: Vec<(u16, u16, &'a Cell)>,
-    prev: &Buffer,
-    next: &'a Buffer,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        // An earlier tail may have added this very cell already.
-        if out.last().is_some_and(|&(px, py, _)| py == y && px >= x) {
-            continue;
+/// The per-column facts a `Row` holds.
+fn row_facts(frame: &Buffer, y: u16) -> (Vec<bool>, Vec<u16>) {
+    let area = frame.area;
+    let covered = |x: u16| {
+        (1..=4u16).any(|back| {
+            x >= area.left() + back && frame.cell((x - back, y)).is_some_and(|c| columns(c) > back)
+        })
+    };
+    let clear: Vec<bool> = (area.left()..area.right())
+        .map(|x| frame.cell((x, y)).is_some_and(is_clear) && !covered(x))
+        .collect();
+    let mut ink_after = vec![0u16; clear.len() + 1];
+    for i in (0..clear.len()).rev() {
+        ink_after[i] = ink_after[i + 1] + u16::from(!clear[i]);
+    }
+    (clear, ink_after)
+}
+
+impl<'a> Row<'a> {
+    fn cell(&self, x: u16) -> Option<&'a Cell> {
+        self.frame.cell((x, self.y))
+    }
+
+    /// One past the last column.
+    fn right(&self) -> u16 {
+        self.frame.area.right()
+    }
+
+    fn index(&self, x: u16) -> usize {
+        usize::from(x.saturating_sub(self.frame.area.left()))
+    }
+
+    /// Whether column `x` is the right part of a wide character that starts before it.
+    fn covered(&self, x: u16) -> bool {
+        (1..=4u16).any(|back| {
+            x >= self.frame.area.left() + back
+                && self.cell(x - back).is_some_and(|c| columns(c) > back)
+        })
+    }
+
+    /// Whether column `x` shows an empty cell in the terminal's own colours.
+    fn clear(&self, x: u16) -> bool {
+        self.clear.get(self.index(x)).copied().unwrap_or(false)
+    }
+
+    /// How many cells from column `x` to the end of the row are not clear.
+    fn ink_after(&self, x: u16) -> u16 {
+        self.ink_after.get(self.index(x)).copied().unwrap_or(0)
+    }
+}
+
+/// What the next cell written, or erased, needs of the pen.
+#[derive(Clone, Copy)]
+enum Need<'a> {
+    Draw(&'a Cell),
+    Clear,
+}
+
+impl Need<'_> {
+    fn met_by(self, pen: Pen) -> bool {
+        match self {
+            Need::Draw(cell) => pen.draws(cell),
+            Need::Clear => pen.clears(),
         }
-        out.push((x, y, cell));
-        let was = prev.cell((x, y)).map_or(1, |c| c.symbol().width());
-        let is = cell.symbol().width().max(1);
-        for tail in x.saturating_add(u16::try_from(is).unwrap_or(1))
-            ..x.saturating_add(u16::try_from(was).unwrap_or(1))
-        {
-            if let Some(c) = next.cell((tail, y)) {
-                out.push((tail, y, c));
+    }
+
+    fn pen(self) -> Pen {
+        match self {
+            Need::Draw(cell) => Pen::of(cell),
+            Need::Clear => PLAIN,
+        }
+    }
+}
+
+/// The bytes for one row's changes, built beside the terminal state they leave.
+#[derive(Clone)]
+struct Encoder<'a> {
+    row: Row<'a>,
+    term: Term,
+    out: Vec<u8>,
+}
+
+impl<'a> Encoder<'a> {
+    fn new(row: Row<'a>, term: Term) -> Encoder<'a> {
+        Encoder {
+            row,
+            term,
+            out: Vec::new(),
+        }
+    }
+
+    /// An encoder that goes on from this one's state, with no bytes yet.
+    fn fork(&self) -> Encoder<'a> {
+        Encoder::new(self.row, self.term)
+    }
+
+    /// Takes `other`'s bytes and state, where it went on from this one.
+    fn adopt(&mut self, other: Encoder<'a>) {
+        self.out.extend_from_slice(&other.out);
+        self.term = other.term;
+    }
+
+    /// The cells from column `from` up to `to` written again, starting with `pen`: the bytes
+    /// and the pen after them, or `None` if a cell cannot be written alone (a wide character,
+    /// the right part of one, or a cell the diff must skip).
+    fn rewrite(&self, from: u16, to: u16, mut pen: Pen) -> Option<(String, Pen)> {
+        let mut s = String::new();
+        for x in from..to {
+            let cell = self.row.cell(x)?;
+            if columns(cell) != 1 || self.row.covered(x) || cell.diff_option != CellDiffOption::None
+            {
+                return None;
             }
+            if !pen.draws(cell) {
+                let to = Pen::of(cell);
+                s.push_str(&pen::sgr(pen, to));
+                pen = to;
+            }
+            s.push_str(cell.symbol());
         }
+        Some((s, pen))
     }
-    out
-}
 
-/// Adds the unchanged cells of short gaps between two updates on one row, when every one of
-/// them is a plain single-column cell, so the backend writes them instead of moving the cursor.
-pub(super) fn fill_gaps<'a>(
-    updates: Vec<(u16, u16, &'a Cell)>,
-    next: &'a Buffer,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        if let Some(&(px, py, prev)) = out.last()
-            && py == y
-        {
-            let from = px.saturating_add(prev.symbol().width().max(1) as u16);
-            if from < x && x - from <= MAX_GAP {
-                let gap: Vec<&Cell> = (from..x).filter_map(|gx| next.cell((gx, y))).collect();
-                let plain = gap.len() == usize::from(x - from)
-                    && gap
-                        .iter()
-                        .all(|c| c.diff_option == CellDiffOption::None && c.symbol().width() == 1);
-                if plain {
-                    out.extend((from..x).zip(gap).map(|(gx, c)| (gx, y, c)));
+    /// Moves the cursor to column `x` of this row and readies the pen for `need`, by the
+    /// shortest way: a cursor move, or the unchanged cells on the way written again, with the
+    /// pen changed before or after them.
+    fn go(&mut self, x: u16, need: Need) {
+        let y = self.row.y;
+        let pen = self.term.pen;
+        let mut candidates = vec![(motion(self.term.cursor, x, y), pen)];
+        let mut rewrites = |start: String, from: u16| {
+            let early = pen::sgr(pen, need.pen());
+            for (prefix, first) in [(String::new(), pen), (early, need.pen())] {
+                if let Some((cells, after)) = self.rewrite(from, x, first) {
+                    candidates.push((format!("{start}{prefix}{cells}"), after));
                 }
             }
+        };
+        if let Cursor::At(cx, _) = self.term.cursor
+            && cx < x
+            && x - cx <= MAX_REWRITE
+        {
+            rewrites(motion(self.term.cursor, cx, y), cx);
         }
-        out.push((x, y, cell));
+        if self.row.frame.area.left() == 0 && x <= MAX_REWRITE {
+            rewrites(motion(self.term.cursor, 0, y), 0);
+        }
+        let best = candidates
+            .into_iter()
+            .map(|(mut s, mut pen)| {
+                if !need.met_by(pen) {
+                    s.push_str(&pen::sgr(pen, need.pen()));
+                    pen = need.pen();
+                }
+                (s, pen)
+            })
+            .min_by_key(|(s, _)| s.len());
+        if let Some((s, pen)) = best {
+            self.out.extend_from_slice(s.as_bytes());
+            self.term.pen = pen;
+        }
+        self.term.cursor = Cursor::At(x, y);
     }
-    out
+
+    /// Writes one cell.
+    fn put(&mut self, x: u16, cell: &Cell) {
+        self.go(x, Need::Draw(cell));
+        // An empty symbol would leave the cursor behind; the terminal shows a blank.
+        let (symbol, width) = match columns(cell) {
+            0 => (" ", 1),
+            w => (cell.symbol(), w),
+        };
+        self.out.extend_from_slice(symbol.as_bytes());
+        let end = x.saturating_add(width);
+        self.term.cursor = if end >= self.row.right() {
+            Cursor::Pending(self.row.y)
+        } else {
+            Cursor::At(end, self.row.y)
+        };
+    }
+
+    /// Where an erase meant to start at `x` can start: at the cursor, if it stands before `x`
+    /// on this row with only clear cells between.
+    fn erase_from(&self, x: u16) -> u16 {
+        match self.term.cursor {
+            Cursor::At(cx, cy)
+                if cy == self.row.y && cx < x && (cx..x).all(|c| self.row.clear(c)) =>
+            {
+                cx
+            }
+            _ => x,
+        }
+    }
+
+    /// Encodes `changes` (columns in order, all on this row).
+    fn changes(&mut self, changes: &[(u16, &Cell)]) {
+        let mut i = 0;
+        while i < changes.len() {
+            let (x, cell) = changes[i];
+            if !self.row.clear(x) {
+                self.put(x, cell);
+                i += 1;
+                continue;
+            }
+            // A run of clear cells. Either the rest of the row is erased here (EL) and every
+            // cell after that is not clear is written, or the run is erased alone and the
+            // changes after it follow: whichever is shorter.
+            let mut end = x;
+            while end < self.row.right() && self.row.clear(end) {
+                end += 1;
+            }
+            let n = changes[i..].iter().take_while(|(cx, _)| *cx < end).count();
+            if self.row.ink_after(end) > MAX_AFTER_EL {
+                self.clear_run(x, &changes[i..i + n]);
+                i += n;
+                continue;
+            }
+            let mut run = self.fork();
+            run.clear_run(x, &changes[i..i + n]);
+            run.changes(&changes[i + n..]);
+            if let Some(el) = self.erase_line(x, end)
+                && el.out.len() <= run.out.len()
+            {
+                self.adopt(el);
+            } else {
+                self.adopt(run);
+            }
+            return;
+        }
+    }
+
+    /// The rest of the row from `x` (a clear cell; clear up to `end`) erased by EL and its
+    /// cells that are not clear written again, or `None` if one of them must not be drawn
+    /// over.
+    fn erase_line(&self, x: u16, end: u16) -> Option<Encoder<'a>> {
+        let mut el = self.fork();
+        el.go(self.erase_from(x), Need::Clear);
+        el.out.extend_from_slice(b"\x1b[K");
+        let last = self.row.right() - u16::from(self.row.keep_last);
+        for c in end..last {
+            let cell = self.row.cell(c)?;
+            if cell.diff_option == CellDiffOption::Skip {
+                return None;
+            }
+            if !self.row.clear(c) && !self.row.covered(c) {
+                el.put(c, cell);
+            }
+        }
+        Some(el)
+    }
+
+    /// Makes the changed cells of one run of clear cells clear: one ECH over them (and over
+    /// any unchanged clear cells between), or spaces where that is shorter.
+    fn clear_run(&mut self, x: u16, changes: &[(u16, &Cell)]) {
+        let Some(&(last, _)) = changes.last() else {
+            return;
+        };
+        let mut ech = self.fork();
+        let from = self.erase_from(x);
+        ech.go(from, Need::Clear);
+        let count = last - from + 1;
+        if count == 1 {
+            ech.out.extend_from_slice(b"\x1b[X");
+        } else {
+            ech.out
+                .extend_from_slice(format!("\x1b[{count}X").as_bytes());
+        }
+        let mut spaces = self.fork();
+        for (cx, c) in changes {
+            spaces.put(*cx, c);
+        }
+        if spaces.out.len() <= ech.out.len() {
+            self.adopt(spaces);
+        } else {
+            self.adopt(ech);
+        }
+    }
+}
+
+/// Writes one row's changes (`changes`: columns in order) to `out`, from the terminal state
+/// `term`, and updates it. With `keep_last`, the row's last column is written later, by the
+/// column pass.
+pub(super) fn write_row(
+    next: &Buffer,
+    y: u16,
+    changes: &[(u16, &Cell)],
+    keep_last: bool,
+    term: &mut Term,
+    out: &mut Vec<u8>,
+) {
+    let (clear, ink_after) = row_facts(next, y);
+    let row = Row {
+        frame: next,
+        y,
+        clear: &clear,
+        ink_after: &ink_after,
+        keep_last,
+    };
+    let mut encoder = Encoder::new(row, *term);
+    encoder.changes(changes);
+    out.extend_from_slice(&encoder.out);
+    *term = encoder.term;
+}
+
+/// Writes one cell on its own, as the column pass does.
+pub(super) fn write_cell(
+    next: &Buffer,
+    (x, y): (u16, u16),
+    cell: &Cell,
+    term: &mut Term,
+    out: &mut Vec<u8>,
+) {
+    let row = Row {
+        frame: next,
+        y,
+        clear: &[],
+        ink_after: &[],
+        keep_last: true,
+    };
+    let mut encoder = Encoder::new(row, *term);
+    encoder.put(x, cell);
+    out.extend_from_slice(&encoder.out);
+    *term = encoder.term;
+}
+
+/// Whether a change can wait for the column pass: a single-column character, not a blank, in
+/// the last column (a scrollbar's, say).
+pub(super) fn can_wait(next: &Buffer, (x, y): (u16, u16), cell: &Cell) -> bool {
+    x + 1 == next.area.right()
+        && columns(cell) == 1
+        && !is_clear(cell)
+        && !(x > next.area.left() && next.cell((x - 1, y)).is_some_and(|c| columns(c) > 1))
 }
 
 #[cfg(test)]
 mod tests {
     use ratatui::layout::Rect;
-    use ratatui::style::Style;
+    use ratatui::style::{Color, Style};
 
     use super::*;
 
@@ -223,13 +418,61 @@ mod tests {
         b
     }
 
+    fn written(prev: &Buffer, next: &Buffer, term: &mut Term) -> String {
+        let updates = super::super::diff::clear_wide_tails(prev.diff(next), prev, next);
+        let mut out = Vec::new();
+        super::super::diff::write_cells(&mut out, &updates, next, term).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn short_gaps_are_written_not_jumped() {
+        // Three unchanged cells cost less written again than jumped ("\x1b[3C").
+        let prev = frame(&["aaaa b cccc"]);
+        let next = frame(&["aaaX b Yccc"]);
+        let mut term = Term::RESET;
+        assert_eq!(written(&prev, &next, &mut term), "\x1b[1;4HX b Y");
+        assert_eq!(term.cursor, Cursor::At(8, 0));
+        // Six cost more.
         let prev = frame(&["aaaa bbbb cccc"]);
-        let mut next = frame(&["aaaX bbbb Yccc"]);
-        next.set_style(Rect::new(0, 1, 1, 1), Style::new().fg(Color::Red));
-        let filled = fill_gaps(prev.diff(&next), &next);
-        let row0: Vec<u16> = filled.iter().filter(|u| u.1 == 0).map(|u| u.0).collect();
-        assert_eq!(row0, (3..=10).collect::<Vec<u16>>());
+        let next = frame(&["aaaX bbbb Yccc"]);
+        let mut term = Term::RESET;
+        assert_eq!(written(&prev, &next, &mut term), "\x1b[1;4HX\x1b[6CY");
+    }
+
+    #[test]
+    fn rows_follow_each_other_by_cr_lf_and_tails_are_erased() {
+        let prev = frame(&["", " one two three", " four five", " six"]);
+        let next = frame(&["", " uno", " dos tres", " seis"]);
+        let mut term = Term {
+            cursor: Cursor::At(0, 0),
+            pen: PLAIN,
+        };
+        // Row 1: down a line, the blank margin written again rather than stepped over; the
+        // old tail erased by one EL from where the cursor stands. Rows 2 and 3: CR LF and the
+        // margin; a one-cell tail is a space.
+        assert_eq!(
+            written(&prev, &next, &mut term),
+            "\n uno\x1b[K\r\n dos tres \r\n seis"
+        );
+    }
+
+    #[test]
+    fn an_erase_uses_a_pen_that_leaves_the_terminal_background() {
+        let prev = frame(&["", "words and more words"]);
+        let mut next = frame(&["", "w"]);
+        next.set_style(Rect::new(0, 1, 1, 1), Style::new().fg(Color::Cyan));
+        let mut term = Term::RESET;
+        let s = written(&prev, &next, &mut term);
+        // Cyan clears (the background is the terminal's): no reset before the erase.
+        assert!(s.ends_with("\x1b[36mw\x1b[K"), "{s:?}");
+        let mut reversed = frame(&["", "w"]);
+        reversed.set_style(
+            Rect::new(0, 1, 1, 1),
+            Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        let mut term = Term::RESET;
+        let s = written(&prev, &reversed, &mut term);
+        assert!(s.ends_with("\x1b[7mw\x1b[m\x1b[K"), "{s:?}");
     }
 }

@@ -5,10 +5,8 @@
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::cursor::{Hide, Show};
 use crossterm::queue;
-use crossterm::style::{Attribute, SetAttribute};
-use crossterm::terminal::{Clear, ClearType};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
@@ -16,8 +14,12 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 
 mod cells;
+mod diff;
+mod moves;
+mod pen;
 
-use cells::{clear_wide_tails, fill_gaps, write_cells};
+use cells::Term;
+use diff::{clear_wide_tails, write_cells};
 
 /// The largest area drawn, in columns and rows: more than anyone reads at once. A larger
 /// window (a mistaken or hostile size report says 65535 × 65535) gets this much, so the
@@ -36,6 +38,9 @@ pub struct Screen<W: Write> {
     cursor: Option<Position>,
     /// Whether the cursor is currently hidden (it starts hidden: `terminal` hides it).
     hidden: bool,
+    /// Where the terminal's cursor is and the pen it draws with, so the next frame starts from
+    /// there.
+    term: Term,
 }
 
 impl<W: Write> Screen<W> {
@@ -45,6 +50,7 @@ impl<W: Write> Screen<W> {
             last: None,
             cursor: None,
             hidden: true,
+            term: Term::RESET,
         }
     }
 
@@ -56,6 +62,7 @@ impl<W: Write> Screen<W> {
     /// Forgets what is on screen, so the next frame is written whole (after a resize, say).
     pub fn invalidate(&mut self) {
         self.last = None;
+        self.term = Term::RESET;
     }
 
     /// Draws `app` into a frame of `area` and writes it: the one drawing path, which the
@@ -107,34 +114,35 @@ impl<W: Write> Screen<W> {
         if self.last.as_ref() == Some(&next) && self.cursor == cursor {
             return Ok(());
         }
+        let mut bytes = Vec::new();
         let updates = match &self.last {
-            Some(prev) if prev.area == next.area => {
-                fill_gaps(clear_wide_tails(prev.diff(&next), prev, &next), &next)
-            }
+            Some(prev) if prev.area == next.area => clear_wide_tails(prev.diff(&next), prev, &next),
             _ => {
-                queue!(
-                    self.out,
-                    SetAttribute(Attribute::Reset),
-                    Clear(ClearType::All)
-                )?;
-                fill_gaps(Buffer::empty(next.area).diff(&next), &next)
+                // Everything again, on a cleared screen, from a reset pen.
+                bytes.extend_from_slice(b"\x1b[m\x1b[2J");
+                self.term = Term::RESET;
+                Buffer::empty(next.area).diff(&next)
             }
         };
-        write_cells(&mut self.out, &updates)?;
+        write_cells(&mut bytes, &updates, &next, &mut self.term)?;
         match cursor {
             Some(p) => {
-                queue!(self.out, MoveTo(p.x, p.y))?;
+                self.term.go_to(&mut bytes, p.x, p.y);
                 if self.hidden {
-                    queue!(self.out, Show)?;
+                    queue!(bytes, Show)?;
                     self.hidden = false;
                 }
             }
             None if !self.hidden => {
-                queue!(self.out, Hide)?;
+                queue!(bytes, Hide)?;
                 self.hidden = true;
             }
             None => {}
         }
+        // A pen that would colour what else reaches the screen (a console message, an erase
+        // by the terminal itself) is not left behind between frames.
+        self.term.settle(&mut bytes);
+        self.out.write_all(&bytes)?;
         self.out.flush()?;
         self.cursor = cursor;
         self.last = Some(next);
@@ -255,10 +263,10 @@ mod tests {
         assert!(!l.inverse() && !l.bold());
         assert_eq!(screen.cursor_position(), (1, 3));
         assert!(!screen.hide_cursor());
-        // The 25 columns after "short" go in one erase, not 25 spaces.
+        // The rest of the row after "short" goes in one erase to its end, not 25 spaces.
         assert!(
-            tape.bytes().windows(5).any(|w| w == b"\x1b[25X"),
-            "erased by ECH"
+            tape.bytes().windows(8).any(|w| w == b"short\x1b[K"),
+            "erased by EL"
         );
     }
 
@@ -274,9 +282,12 @@ mod tests {
 
     #[test]
     fn a_wide_character_gone_is_erased_whole() {
-        // 月 stands in columns 13 and 14; the next frame is blank there.
-        let prev = frame(&["审阅 2026年11月", "x"]);
-        let next = frame(&["", "x"]);
+        // 月 stands in columns 13 and 14; the next frame is blank there, up to a bar that
+        // stays in column 20.
+        let mut prev = frame(&["审阅 2026年11月", "x"]);
+        let mut next = frame(&["", "x"]);
+        prev.set_string(20, 0, "|", Style::new());
+        next.set_string(20, 0, "|", Style::new());
         let updates = clear_wide_tails(prev.diff(&next), &prev, &next);
         let row0: Vec<u16> = updates.iter().filter(|u| u.1 == 0).map(|u| u.0).collect();
         assert!(row0.contains(&14), "{row0:?}");
@@ -291,5 +302,33 @@ mod tests {
         s.show(next, None).unwrap();
         let written = String::from_utf8_lossy(&tape.bytes()[before..]).into_owned();
         assert!(written.contains("\x1b[15X"), "{written:?}");
+        assert_eq!(
+            screen_text(&tape.bytes()).lines().next(),
+            Some(format!("{:20}|", "").as_str())
+        );
+    }
+
+    #[test]
+    fn a_wide_character_over_half_of_another_leaves_no_trace_of_the_pen() {
+        // 腱 in columns 5-6, then an underlined 腱 in columns 4-5: the terminal clears column 6
+        // with the pen it is drawing with, so the writer draws column 6 again, plain.
+        let mut prev = frame(&[""]);
+        prev.set_string(5, 0, "腱", Style::new());
+        let mut next = frame(&[""]);
+        next.set_string(4, 0, "腱", Style::new().add_modifier(Modifier::UNDERLINED));
+        let tape = Tape::default();
+        let mut s = Screen::new(tape.clone());
+        s.show(prev, None).unwrap();
+        s.show(next, None).unwrap();
+        let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
+        let mut parser = vt100::Parser::new(n(4), n(30), 0);
+        parser.process(&tape.bytes());
+        let screen = parser.screen();
+        assert!(screen.cell(0, 4).unwrap().underline());
+        let right = screen.cell(0, 6).unwrap();
+        assert!(
+            right.contents().trim().is_empty() && !right.underline(),
+            "{right:?}"
+        );
     }
 }

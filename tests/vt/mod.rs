@@ -133,11 +133,13 @@ pub fn find(screen: &vt100::Screen, needle: &str) -> Vec<(u16, u16)> {
 }
 
 /// One cell as a person sees it: its character (a space where nothing was written), its
-/// colours, and bold, dim, italic, underline and inverse.
+/// colours, and bold, dim, italic, underline and inverse. A blank shows no foreground colour,
+/// boldness, dimness or slant (unless it is reversed, when its foreground is its colour), so
+/// those are left out of a blank's look.
 pub type CellLook<'a> = (&'a str, vt100::Color, vt100::Color, [bool; 5]);
 
 /// Every cell as a person sees it. Two screens that look the same compare equal, however each
-/// was written (a space written or a cell erased, say).
+/// was written (a space written or a cell erased, a blank written in any colour, say).
 pub fn looks(screen: &vt100::Screen) -> Vec<CellLook<'_>> {
     let (rows, cols) = screen.size();
     let mut out = Vec::with_capacity(usize::from(rows.get()) * usize::from(cols.get()));
@@ -146,7 +148,12 @@ pub fn looks(screen: &vt100::Screen) -> Vec<CellLook<'_>> {
             if let Some(c) = screen.cell(y, x) {
                 let ch = if c.has_contents() { c.contents() } else { " " };
                 let attrs = [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()];
-                out.push((ch, c.fgcolor(), c.bgcolor(), attrs));
+                if ch == " " && !c.inverse() {
+                    let shown = [false, false, false, c.underline(), false];
+                    out.push((ch, vt100::Color::Default, c.bgcolor(), shown));
+                } else {
+                    out.push((ch, c.fgcolor(), c.bgcolor(), attrs));
+                }
             }
         }
     }
