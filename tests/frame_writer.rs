@@ -122,7 +122,8 @@ fn vt_colour(c: Color) -> vt100::Color {
 
 /// Whether the emulator's screen looks like `frame` to a person: the same characters, each
 /// wide one over two columns, and the same colours and attributes wherever they show (a
-/// blank's foreground colour and boldness do not, unless it is reversed).
+/// blank's foreground colour and boldness do not, unless it is reversed: its foreground is
+/// its colour then, and bold may brighten it).
 fn shows(screen: &vt100::Screen, frame: &Buffer) -> Result<(), String> {
     let area = frame.area;
     for y in area.top()..area.bottom() {
@@ -161,8 +162,15 @@ fn shows(screen: &vt100::Screen, frame: &Buffer) -> Result<(), String> {
                     "foreground",
                     (blank && !reversed) || got.fgcolor() == vt_colour(want.fg),
                 ),
-                ("bold", blank || got.bold() == m.contains(Modifier::BOLD)),
-                ("dim", blank || got.dim() == m.contains(Modifier::DIM)),
+                // Bold and dim may change the colour a reversed blank shows.
+                (
+                    "bold",
+                    (blank && !reversed) || got.bold() == m.contains(Modifier::BOLD),
+                ),
+                (
+                    "dim",
+                    (blank && !reversed) || got.dim() == m.contains(Modifier::DIM),
+                ),
                 (
                     "italic",
                     blank || got.italic() == m.contains(Modifier::ITALIC),
