@@ -2,6 +2,7 @@
 """What the bytes of one PgDn are: achilles-handbook against less, in a 100x30 pseudo-terminal.
 
 Usage (from the repository root):  python3 benches/pgdn_bytes.py [--no-build] [--page N] [--dump]
+                                   [--handbook DIR] [--only ours|less] [--arg=ARG ...]
 
 Runs both programs as benches/vs_less.py does (the same terminal model, environment and text:
 less shows `achilles-handbook print --width 98`), presses PgDn (ESC [ 6 ~) up to --page times
@@ -157,10 +158,13 @@ def main() -> int:
     ap.add_argument("--dump", action="store_true", help="print the bytes of the last press")
     ap.add_argument("--binary", help="the program to measure (default target/release/achilles-handbook)")
     ap.add_argument("--only", choices=("ours", "less"), help="measure one program only")
+    ap.add_argument("--handbook", metavar="DIR",
+                    help="a handbook folder for both (e.g. from benches/gen_large_handbook.py)")
     ap.add_argument("--arg", action="append", default=[], metavar="ARG",
                     help="an argument for achilles-handbook (repeatable), e.g. --arg=--theme=mono")
     a = ap.parse_args()
     binary = a.binary or os.path.join(REPO, "target", "release", "achilles-handbook")
+    source = ["--handbook", a.handbook] if a.handbook else []
     if not a.no_build and not a.binary:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     with tempfile.TemporaryDirectory(prefix="pgdn_bytes.") as work:
@@ -169,10 +173,10 @@ def main() -> int:
         env = env_for_programs(home)
         text = os.path.join(work, "handbook.txt")
         with open(text, "w") as f:
-            subprocess.run([binary, "print", "--width", "98"], stdout=f, check=True, env=env)
+            subprocess.run([binary, *source, "print", "--width", "98"], stdout=f, check=True, env=env)
         first = open(text).readline().rstrip("\n")
         if a.only != "less":
-            term = Term([binary, *a.arg], env, ROWS, COLS, cwd=home)
+            term = Term([binary, *source, *a.arg], env, ROWS, COLS, cwd=home)
             try:
                 report("achilles-handbook", list(presses(term, tui_first_screen("Overview"), a.page)), a.dump)
             finally:
