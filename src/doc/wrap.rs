@@ -31,13 +31,22 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     }
     // Words wider than the line, and the few sequences ratatui measures wider as a whole than
     // character by character (a symbol with an emoji presentation selector), are cut to fit.
-    if out.iter().any(|r| text[r.clone()].width() > width) {
+    if out.iter().any(|r| columns(&text[r.clone()]) > width) {
         out = out
             .into_iter()
             .flat_map(|r| split_to_fit(text, r, width))
             .collect();
     }
     out
+}
+
+/// Columns a line takes as ratatui measures it; printable ASCII, most lines, is one a byte.
+fn columns(line: &str) -> usize {
+    if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        line.len()
+    } else {
+        line.width()
+    }
 }
 
 /// textwrap's options for [`textwrap_ranges`]: break where UAX #14 allows, first fit, no
@@ -87,7 +96,11 @@ fn first_fit(line: &str, width: usize) -> Vec<Range<usize>> {
     }
     let mut breaks: Vec<usize> = unicode_linebreak::linebreaks(line)
         .map(|(at, _)| at)
-        .filter(|at| !matches!(line[..*at].chars().next_back(), Some('-' | '\u{ad}')))
+        // Not after a hyphen or a soft hyphen (U+00AD, 0xC2 0xAD in UTF-8).
+        .filter(|at| {
+            let before = &line.as_bytes()[..*at];
+            !(before.ends_with(b"-") || before.ends_with(&[0xc2, 0xad]))
+        })
         .collect();
     breaks.pop();
     breaks.push(line.len());
