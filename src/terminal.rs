@@ -33,6 +33,11 @@ mod signals;
 /// (crossterm can spin instead of reporting it).
 const HEARTBEAT: Duration = Duration::from_millis(500);
 
+/// How long after the first screen the search index starts to be built, unless a search opens
+/// sooner: a reader's first keys, and a quit, do not wait behind it for a core (a kiosk may have
+/// one), and a reader who only looks and quits costs nothing for it.
+const INDEX_DELAY: Duration = Duration::from_millis(150);
+
 enum Input {
     Event(Event),
     /// A finished search index, with the library it was built from.
@@ -108,15 +113,9 @@ pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
     if !app.options.kiosk {
         job_control.push(SIGTSTP);
     }
-    let mut stops = Signals::new(&job_control)?;
-    let signal_tx = tx.clone();
-    thread::spawn(move || {
-        for signal in stops.forever() {
-            if signal_tx.send(Input::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
+    // Registered now; their thread starts after the first screen (see `event_loop`), and a
+    // signal that comes meanwhile waits for it.
+    let stops = Signals::new(&job_control)?;
 
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -145,7 +144,7 @@ pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
         let reload_tx = tx.clone();
         watcher.spawn(move |action| reload_tx.send(Input::Reload(action)).is_ok());
     }
-    let status = event_loop(&mut app, Screen::new(out), start, &tx, rx);
+    let status = event_loop(&mut app, Screen::new(out), start, stops, &tx, rx);
     // The process ends next: freeing the handbook, its layouts and its index piece by piece
     // would cost more than drawing the first frame did, for memory the exit returns anyway.
     std::mem::forget(app);
@@ -183,10 +182,13 @@ fn event_loop(
     app: &mut App,
     mut screen: Screen<BufWriter<Stdout>>,
     start: Instant,
+    stops: Signals,
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
 ) -> io::Result<Status> {
-    let mut reading = false;
+    let mut stops = Some(stops);
+    // When the first screen is up, the search index is due INDEX_DELAY later.
+    let mut index_due: Option<Duration> = None;
     let mut indexing: Vec<usize> = Vec::new();
     let mut redraws = app.full_redraws;
     loop {
@@ -201,15 +203,18 @@ fn event_loop(
             screen.invalidate();
         }
         draw(&mut screen, app, start.elapsed())?;
-        // Keys typed meanwhile wait in the terminal; the reader starts after the first screen.
-        if !reading {
-            reading = true;
+        // Keys typed meanwhile wait in the terminal, signals in their pipe; their threads start
+        // after the first screen.
+        if let Some(stops) = stops.take() {
+            spawn_signals(stops, tx.clone());
             spawn_reader(tx.clone());
+            index_due = Some(start.elapsed() + INDEX_DELAY);
         }
-        // The search index is built after the first screen, off this thread.
-        if let Some(edition) = app.index_wanted()
-            && !indexing.contains(&edition)
-        {
+        // The search index is built off this thread, once due or when a search opens.
+        let due =
+            app.context() == Context::Prompt || index_due.is_some_and(|due| start.elapsed() >= due);
+        let wanted = app.index_wanted().filter(|e| !indexing.contains(e));
+        if let Some(edition) = wanted.filter(|_| due) {
             indexing.push(edition);
             let library = app.library_arc();
             let index_tx = tx.clone();
@@ -221,9 +226,13 @@ fn event_loop(
             });
         }
         let now = start.elapsed();
+        let index_wait = index_due.filter(|_| wanted.is_some() && !due);
         let wait = app
             .next_deadline()
-            .map_or(HEARTBEAT, |d| d.saturating_sub(now).min(HEARTBEAT));
+            .into_iter()
+            .chain(index_wait)
+            .map(|d| d.saturating_sub(now))
+            .fold(HEARTBEAT, Duration::min);
         match rx.recv_timeout(wait) {
             Ok(Input::Event(e)) => {
                 if let Event::Resize(..) = e {
@@ -256,6 +265,17 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Passes on job-control signals (SIGTSTP, SIGCONT) from their own thread.
+fn spawn_signals(mut stops: Signals, tx: mpsc::Sender<Input>) {
+    thread::spawn(move || {
+        for signal in stops.forever() {
+            if tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
 }
 
 /// Reads terminal events on a thread of their own, so the loop can wait on input, signals,
