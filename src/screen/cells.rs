@@ -198,8 +198,32 @@ impl<'a> Encoder<'a> {
     fn go(&mut self, x: u16, need: Need) {
         let y = self.row.y;
         let pen = self.term.pen;
-        let mut candidates = vec![(motion(self.term.cursor, x, y), pen)];
+        // Already there, as for every cell after the first of a run: no move, and no rewrite
+        // is shorter than the pen change alone. Most cells of a frame take this way, so none of
+        // the candidates below is built for them.
+        if self.term.cursor == Cursor::At(x, y) {
+            if !need.met_by(pen) {
+                let to = need.pen();
+                self.out.extend_from_slice(pen::sgr(pen, to).as_bytes());
+                self.term.pen = to;
+            }
+            return;
+        }
+        let direct = motion(self.term.cursor, x, y);
+        // What the move costs with its pen change: a rewrite writes at least its start and one
+        // byte a cell, and a tie goes to the move, so a rewrite that cannot be shorter is not
+        // built (the row-start one, mostly).
+        let direct_total = direct.len()
+            + if need.met_by(pen) {
+                0
+            } else {
+                pen::sgr(pen, need.pen()).len()
+            };
+        let mut candidates = vec![(direct, pen)];
         let mut rewrites = |start: String, from: u16| {
+            if start.len() + usize::from(x - from) >= direct_total {
+                return;
+            }
             let early = pen::sgr(pen, need.pen());
             for (prefix, first) in [(String::new(), pen), (early, need.pen())] {
                 if let Some((cells, after)) = self.rewrite(from, x, first) {
