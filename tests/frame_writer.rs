@@ -266,5 +266,7 @@ fn a_page_down_writes_few_bytes_and_the_right_screen() {
     }
     eprintln!("bytes per PgDn: {pages:?}");
     assert!(!pages.is_empty());
-    assert!(pages.iter().all(|&n| n <= 1_400), "{pages:?}");
+    // Measured: 1,344 and 1,186 (benches/README.md, "Bytes per PgDn"); 1,646 and 1,362 before
+    // the writer chose its moves, erases and attributes by their length.
+    assert!(pages.iter().all(|&n| n <= 1_350), "{pages:?}");
 }

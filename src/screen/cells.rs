@@ -198,36 +198,56 @@ impl<'a> Encoder<'a> {
     fn go(&mut self, x: u16, need: Need) {
         let y = self.row.y;
         let pen = self.term.pen;
-        // Already there, as for every cell after the first of a run: no move, and no rewrite
-        // is shorter than the pen change alone. Most cells of a frame take this way, so none of
-        // the candidates below is built for them.
+        let fix = |p: Pen| {
+            if need.met_by(p) {
+                String::new()
+            } else {
+                pen::sgr(p, need.pen())
+            }
+        };
         if self.term.cursor == Cursor::At(x, y) {
-            if !need.met_by(pen) {
-                let to = need.pen();
-                self.out.extend_from_slice(pen::sgr(pen, to).as_bytes());
-                self.term.pen = to;
+            // Already there, as for every cell after the first of a run.
+            let s = fix(pen);
+            if !s.is_empty() {
+                self.out.extend_from_slice(s.as_bytes());
+                self.term.pen = need.pen();
             }
             return;
         }
-        let direct = motion(self.term.cursor, x, y);
-        // What the move costs with its pen change: a rewrite writes at least its start and one
-        // byte a cell, and a tie goes to the move, so a rewrite that cannot be shorter is not
-        // built (the row-start one, mostly).
-        let direct_total = direct.len()
-            + if need.met_by(pen) {
-                0
-            } else {
-                pen::sgr(pen, need.pen()).len()
-            };
-        let mut candidates = vec![(direct, pen)];
-        let mut rewrites = |start: String, from: u16| {
-            if start.len() + usize::from(x - from) >= direct_total {
+        // A gap of one or two plain cells on the cursor's row: written again, they cost less
+        // than any move forward (three bytes at least), with the same pen after.
+        if let Cursor::At(cx, cy) = self.term.cursor
+            && cy == y
+            && cx < x
+            && x - cx <= 2
+            && let Some((cells, after)) = self.rewrite(cx, x, pen)
+            && after == pen
+        {
+            self.out.extend_from_slice(cells.as_bytes());
+            self.out.extend_from_slice(fix(pen).as_bytes());
+            self.term.pen = if need.met_by(pen) { pen } else { need.pen() };
+            self.term.cursor = Cursor::At(x, y);
+            return;
+        }
+        let moved = motion(self.term.cursor, x, y);
+        let mut best = (moved + &fix(pen), pen);
+        // Writing `n` cells again costs at least `n` bytes: weighed only where that could win.
+        let rewrite_from = |start: String, from: u16, best: &mut (String, Pen)| {
+            if start.len() + usize::from(x - from) >= best.0.len() {
                 return;
             }
             let early = pen::sgr(pen, need.pen());
             for (prefix, first) in [(String::new(), pen), (early, need.pen())] {
                 if let Some((cells, after)) = self.rewrite(from, x, first) {
-                    candidates.push((format!("{start}{prefix}{cells}"), after));
+                    let candidate = format!("{start}{prefix}{cells}{}", fix(after));
+                    if candidate.len() < best.0.len() {
+                        let pen = if need.met_by(after) {
+                            after
+                        } else {
+                            need.pen()
+                        };
+                        *best = (candidate, pen);
+                    }
                 }
             }
         };
@@ -235,25 +255,14 @@ impl<'a> Encoder<'a> {
             && cx < x
             && x - cx <= MAX_REWRITE
         {
-            rewrites(motion(self.term.cursor, cx, y), cx);
+            rewrite_from(motion(self.term.cursor, cx, y), cx, &mut best);
         }
         if self.row.frame.area.left() == 0 && x <= MAX_REWRITE {
-            rewrites(motion(self.term.cursor, 0, y), 0);
+            rewrite_from(motion(self.term.cursor, 0, y), 0, &mut best);
         }
-        let best = candidates
-            .into_iter()
-            .map(|(mut s, mut pen)| {
-                if !need.met_by(pen) {
-                    s.push_str(&pen::sgr(pen, need.pen()));
-                    pen = need.pen();
-                }
-                (s, pen)
-            })
-            .min_by_key(|(s, _)| s.len());
-        if let Some((s, pen)) = best {
-            self.out.extend_from_slice(s.as_bytes());
-            self.term.pen = pen;
-        }
+        let (s, pen) = best;
+        self.out.extend_from_slice(s.as_bytes());
+        self.term.pen = if need.met_by(pen) { pen } else { need.pen() };
         self.term.cursor = Cursor::At(x, y);
     }
 
@@ -445,7 +454,7 @@ mod tests {
     fn written(prev: &Buffer, next: &Buffer, term: &mut Term) -> String {
         let updates = super::super::diff::clear_wide_tails(prev.diff(next), prev, next);
         let mut out = Vec::new();
-        super::super::diff::write_cells(&mut out, &updates, next, term).unwrap();
+        super::super::diff::write_cells(&mut out, &updates, next, term, true).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -14,12 +14,15 @@ use super::cells::{Term, can_wait, write_cell, write_row};
 type Rows<'a> = Vec<(u16, Vec<(u16, &'a Cell)>)>;
 
 /// Writes the changed cells of `next` (`updates`, in the order of the diff: rows top to bottom,
-/// columns left to right) to a terminal in state `term`, and updates `term`.
+/// columns left to right) to a terminal in state `term`, and updates `term`. With `weigh`, the
+/// column pass is weighed against writing row by row (for a change to a frame on screen; a
+/// whole frame is written row by row at once, sparing the first screen a second encoding).
 pub(super) fn write_cells(
     out: &mut impl Write,
     updates: &[(u16, u16, &Cell)],
     next: &Buffer,
     term: &mut Term,
+    weigh: bool,
 ) -> io::Result<()> {
     let mut rows: Rows = Vec::new();
     for &(x, y, cell) in updates {
@@ -40,7 +43,7 @@ pub(super) fn write_cells(
                 .is_some_and(|&(x, cell)| can_wait(next, (x, *y), cell))
         })
         .count();
-    if waiting >= 2 {
+    if weigh && waiting >= 2 {
         let (column, column_after) = encode(&rows, next, *term, true);
         if column.len() < bytes.len() {
             (bytes, after) = (column, column_after);

@@ -115,6 +115,7 @@ impl<W: Write> Screen<W> {
             return Ok(());
         }
         let mut bytes = Vec::new();
+        let whole = !matches!(&self.last, Some(prev) if prev.area == next.area);
         let updates = match &self.last {
             Some(prev) if prev.area == next.area => clear_wide_tails(prev.diff(&next), prev, &next),
             _ => {
@@ -124,7 +125,7 @@ impl<W: Write> Screen<W> {
                 Buffer::empty(next.area).diff(&next)
             }
         };
-        write_cells(&mut bytes, &updates, &next, &mut self.term)?;
+        write_cells(&mut bytes, &updates, &next, &mut self.term, !whole)?;
         match cursor {
             Some(p) => {
                 self.term.go_to(&mut bytes, p.x, p.y);

@@ -67,13 +67,20 @@ pub(super) fn is_clear(cell: &Cell) -> bool {
     cell.symbol() == " " && Pen::of(cell).clears()
 }
 
-/// SGR parameters for a colour, foreground (`base` 30) or background (`base` 40), in the
-/// shortest form: the 16 named colours by their own codes.
-fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
+/// Appends `;` and the SGR parameters for a colour, foreground (`base` 30) or background
+/// (`base` 40), in the shortest form: the 16 named colours by their own codes.
+fn colour_params(colour: Color, base: u8, params: &mut String) {
+    use std::fmt::Write as _;
     let offset = match colour {
         Color::Reset => 9,
-        Color::Indexed(i) => return params.push(format!("{};5;{i}", base + 8)),
-        Color::Rgb(r, g, b) => return params.push(format!("{};2;{r};{g};{b}", base + 8)),
+        Color::Indexed(i) => {
+            let _ = write!(params, ";{};5;{i}", base + 8);
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            let _ = write!(params, ";{};2;{r};{g};{b}", base + 8);
+            return;
+        }
         // The 16 named colours, numbered once in the palette: 0-7 by their own codes, the
         // bright ones by the 90/100 codes.
         named => match crate::palette::Screen::named(named) {
@@ -82,36 +89,37 @@ fn colour_params(colour: Color, base: u8, params: &mut Vec<String>) {
             None => 9,
         },
     };
-    params.push((base + offset).to_string());
+    let _ = write!(params, ";{}", base + offset);
 }
 
 /// Each attribute's code to turn it on, in the order they are written.
-const ON: [(Modifier, u8); 9] = [
-    (Modifier::BOLD, 1),
-    (Modifier::DIM, 2),
-    (Modifier::ITALIC, 3),
-    (Modifier::UNDERLINED, 4),
-    (Modifier::SLOW_BLINK, 5),
-    (Modifier::RAPID_BLINK, 6),
-    (Modifier::REVERSED, 7),
-    (Modifier::HIDDEN, 8),
-    (Modifier::CROSSED_OUT, 9),
+const ON: [(Modifier, &str); 9] = [
+    (Modifier::BOLD, ";1"),
+    (Modifier::DIM, ";2"),
+    (Modifier::ITALIC, ";3"),
+    (Modifier::UNDERLINED, ";4"),
+    (Modifier::SLOW_BLINK, ";5"),
+    (Modifier::RAPID_BLINK, ";6"),
+    (Modifier::REVERSED, ";7"),
+    (Modifier::HIDDEN, ";8"),
+    (Modifier::CROSSED_OUT, ";9"),
 ];
 
 /// The attributes with an "off" code every terminal the program meets knows (xterm, tmux, the
 /// Linux console): bold and dim share 22. Others (blink, hidden, crossed out) are turned off by
 /// a reset.
-const OFF: [(Modifier, u8); 3] = [
-    (Modifier::ITALIC, 23),
-    (Modifier::UNDERLINED, 24),
-    (Modifier::REVERSED, 27),
+const OFF: [(Modifier, &str); 3] = [
+    (Modifier::ITALIC, ";23"),
+    (Modifier::UNDERLINED, ";24"),
+    (Modifier::REVERSED, ";27"),
 ];
 
-/// The parameters that add `to`'s attributes and colours to `from`'s.
-fn additions(from: Pen, to: Pen, params: &mut Vec<String>) {
+/// Appends the parameters (each after a `;`) that add `to`'s attributes and colours to
+/// `from`'s.
+fn additions(from: Pen, to: Pen, params: &mut String) {
     for (m, code) in ON {
         if to.modifier.contains(m) && !from.modifier.contains(m) {
-            params.push(code.to_string());
+            params.push_str(code);
         }
     }
     if to.fg != from.fg {
@@ -122,25 +130,25 @@ fn additions(from: Pen, to: Pen, params: &mut Vec<String>) {
     }
 }
 
-/// The parameters from `from` to `to` turning attributes off one by one, or `None` when one of
-/// them has no off code.
-fn stepwise(from: Pen, to: Pen) -> Option<Vec<String>> {
+/// The parameters (each after a `;`) from `from` to `to` turning attributes off one by one, or
+/// `None` when one of them has no off code.
+fn stepwise(from: Pen, to: Pen) -> Option<String> {
     let gone = from.modifier - to.modifier;
     let intensity = Modifier::BOLD | Modifier::DIM;
     let known = OFF.iter().fold(intensity, |m, (o, _)| m | *o);
     if !(gone - known).is_empty() {
         return None;
     }
-    let mut params = Vec::new();
+    let mut params = String::new();
     let mut from = from;
     if gone.intersects(intensity) {
         // 22 ends both bold and dim; the one that stays is added again below.
-        params.push("22".to_owned());
+        params.push_str(";22");
         from.modifier -= intensity;
     }
     for (m, code) in OFF {
         if gone.contains(m) {
-            params.push(code.to_string());
+            params.push_str(code);
             from.modifier -= m;
         }
     }
@@ -154,24 +162,16 @@ pub(super) fn sgr(from: Pen, to: Pen) -> String {
     if from == to {
         return String::new();
     }
-    let mut reset = vec!["0".to_owned()];
+    let mut reset = String::from(";0");
     additions(PLAIN, to, &mut reset);
-    let reset = if reset.len() == 1 {
-        "\x1b[m".to_owned()
-    } else {
-        format!("\x1b[{}m", reset.join(";"))
-    };
-    match stepwise(from, to) {
-        Some(steps) => {
-            let steps = format!("\x1b[{}m", steps.join(";"));
-            if steps.len() < reset.len() {
-                steps
-            } else {
-                reset
-            }
-        }
-        None => reset,
+    if reset == ";0" {
+        reset.clear();
     }
+    let params = match stepwise(from, to) {
+        Some(steps) if steps.len() < reset.len() => steps,
+        _ => reset,
+    };
+    format!("\x1b[{}m", params.get(1..).unwrap_or(""))
 }
 
 #[cfg(test)]
