@@ -5,7 +5,7 @@
 
 use super::chapter::{Builder, Pending, build_chapter};
 use super::diagnostic::Diagnostic;
-use super::file_cx::{FileCx, line_starts};
+use super::file_cx::FileCx;
 use super::model::Chapter;
 use super::raw::{RawChapter, RawHead, RawSections};
 
@@ -18,13 +18,7 @@ pub(super) fn parse_chapter(
     text: &str,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Chapter, Pending)> {
-    let mut cx = FileCx {
-        path,
-        line_starts: line_starts(text),
-        source: text,
-        out,
-        base: 0,
-    };
+    let mut cx = FileCx::new(path, text, out);
     if let Some(built) = by_section(&mut cx, id) {
         return Some(built);
     }
@@ -87,13 +81,7 @@ mod tests {
     /// section are.
     fn whole(text: &str) -> (Option<(Chapter, Vec<String>)>, Vec<Diagnostic>) {
         let mut out = Vec::new();
-        let mut cx = FileCx {
-            path: "t/one.toml".to_owned(),
-            line_starts: line_starts(text),
-            source: text,
-            out: &mut out,
-            base: 0,
-        };
+        let mut cx = FileCx::new("t/one.toml".to_owned(), text, &mut out);
         let built = cx.parse::<RawChapter>().map(|raw| {
             let (chapter, pending) = build_chapter(&mut cx, "one", raw);
             (chapter, places(&pending))
@@ -111,13 +99,7 @@ mod tests {
     /// Whether `text` is parsed by section, not whole.
     fn split(text: &str) -> bool {
         let mut out = Vec::new();
-        let mut cx = FileCx {
-            path: "t/one.toml".to_owned(),
-            line_starts: line_starts(text),
-            source: text,
-            out: &mut out,
-            base: 0,
-        };
+        let mut cx = FileCx::new("t/one.toml".to_owned(), text, &mut out);
         by_section(&mut cx, "one").is_some()
     }
 

@@ -31,6 +31,19 @@ pub(super) fn line_starts(source: &str) -> Vec<usize> {
         .collect()
 }
 
+impl<'a> FileCx<'a> {
+    /// The context of a whole file: its line starts found once, spans counted from its start.
+    pub fn new(path: String, source: &'a str, out: &'a mut Vec<Diagnostic>) -> Self {
+        FileCx {
+            path,
+            line_starts: line_starts(source),
+            source,
+            out,
+            base: 0,
+        }
+    }
+}
+
 impl FileCx<'_> {
     pub fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
         self.out.push(Diagnostic::at_line(

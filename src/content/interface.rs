@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::diagnostic::Diagnostic;
-use super::file_cx::{FileCx, line_starts};
+use super::file_cx::FileCx;
 use super::source::Folder;
 use crate::i18n::{INTERFACE, PLACEHOLDERS, RawText, Text, primary};
 use crate::keymap;
@@ -43,13 +43,7 @@ pub(super) fn load(
             return english.clone();
         }
     };
-    let mut cx = FileCx {
-        path: path.clone(),
-        line_starts: line_starts(&source),
-        source: &source,
-        out,
-        base: 0,
-    };
+    let mut cx = FileCx::new(path.clone(), &source, out);
     let Some(raw) = cx.parse::<RawText>() else {
         return english.clone();
     };

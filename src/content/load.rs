@@ -12,7 +12,7 @@ use super::chapter::Targets;
 use super::chapter_file::parse_chapter;
 use super::diagnostic::Diagnostic;
 use super::editions::side_by_side;
-use super::file_cx::{FileCx, line_starts};
+use super::file_cx::FileCx;
 use super::model::{Handbook, Library, UnitKind};
 use super::raw::RawManifest;
 use super::source::{self, Folder, MANIFEST, MAX_HANDBOOK_BYTES};
@@ -147,13 +147,7 @@ pub(super) fn load_edition(
             return None;
         }
     };
-    let mut cx = FileCx {
-        path: manifest_path,
-        line_starts: line_starts(&manifest_text),
-        source: &manifest_text,
-        out,
-        base: 0,
-    };
+    let mut cx = FileCx::new(manifest_path, &manifest_text, out);
     let raw: RawManifest = cx.parse()?;
     let mut ids: Vec<(String, Range<usize>)> = Vec::new();
     let mut seen = HashSet::new();
