@@ -101,6 +101,8 @@ fn all_actions() -> Vec<Action> {
     v
 }
 
+mod search;
+
 #[test]
 fn every_action_from_every_mode_keeps_the_state_sane() {
     let modes = [
@@ -210,61 +212,6 @@ fn outline_jumps_to_the_chosen_section() {
     assert_eq!(app.mode, Mode::Reading);
     let line = app.doc().unwrap().section_line[1];
     assert_eq!(app.top(), line.min(app.max_scroll()));
-}
-
-#[test]
-fn search_opens_a_result_and_steps_through_hits() {
-    let mut app = reader();
-    app.update(Action::Search, at(0));
-    for c in "calsium".chars() {
-        app.update(Action::Type(c), at(0));
-    }
-    assert!(!app.find.hits().is_empty(), "a typo still finds calcium");
-    app.update(Action::Choose, at(0));
-    assert_eq!(app.mode, Mode::Reading);
-    assert_eq!(app.handbook().chapters[app.chapter].id, "tendonitis");
-    assert!(!app.find.highlights.is_empty());
-    assert_eq!(
-        app.find.current,
-        Some(
-            app.find
-                .reading
-                .iter()
-                .position(|h| h.0 == app.chapter)
-                .unwrap()
-        )
-    );
-    app.update(Action::NextHit, at(0));
-    app.update(Action::PrevHit, at(0));
-    app.update(Action::Cancel, at(0));
-    assert!(app.find.highlights.is_empty(), "Esc clears the highlights");
-}
-
-#[test]
-fn esc_in_search_returns_to_where_you_were() {
-    let mut app = reader();
-    app.update(Action::GoToChapter(4), at(0));
-    app.update(Action::LineDown, at(0));
-    app.update(Action::Search, at(0));
-    app.update(Action::Paste("rupture".into()), at(0));
-    app.update(Action::SelectNext, at(0));
-    app.update(Action::Cancel, at(0));
-    assert_eq!(
-        (app.chapter, app.top(), app.mode.clone()),
-        (4, 1, Mode::Reading)
-    );
-    assert!(app.find.query.is_empty());
-}
-
-#[test]
-fn a_huge_paste_is_capped() {
-    let mut app = reader();
-    app.update(Action::Search, at(0));
-    app.update(Action::Paste("tendon ".repeat(400)), at(0));
-    assert_eq!(
-        app.find.query.chars().count(),
-        crate::search::MAX_QUERY_CHARS
-    );
 }
 
 #[test]
@@ -380,21 +327,6 @@ fn resizing_keeps_the_reader_on_the_same_text() {
 }
 
 #[test]
-fn a_search_typed_before_the_background_index_arrives_runs_when_it_does() {
-    let mut options = Options::reader(TODAY);
-    options.background_index = true;
-    let mut app = app_with(options);
-    assert_eq!(app.index_wanted(), Some(0));
-    app.update(Action::Search, at(0));
-    app.update(Action::Paste("rupture".into()), at(0));
-    assert!(app.find.hits().is_empty(), "nothing to search yet");
-    let index = Arc::new(Index::build(app.handbook()));
-    app.update(Action::IndexReady(0, index), at(1));
-    assert_eq!(app.index_wanted(), None);
-    assert!(!app.find.hits().is_empty(), "the waiting query ran");
-}
-
-#[test]
 fn watch_reloads_keep_the_place_and_failures_keep_the_last_good_copy() {
     let mut app = reader();
     app.update(Action::GoToChapter(2), at(0));
@@ -429,40 +361,6 @@ fn a_blank_line_belongs_to_the_text_below_it() {
         .unwrap();
     let next = doc.lines[blank..].iter().find_map(|l| l.unit).unwrap();
     assert_eq!(scroll::unit_at(doc, blank), next);
-}
-
-#[test]
-fn typed_spaces_stay_and_runs_of_blanks_become_one() {
-    let mut app = reader();
-    app.update(Action::Search, at(0));
-    for c in " heel  cord".chars() {
-        app.update(Action::Type(c), at(0));
-    }
-    assert_eq!(app.find.query, "heel cord");
-    app.update(Action::Paste(" and\ncalf ".into()), at(0));
-    assert_eq!(app.find.query, "heel cord and calf ");
-}
-
-#[test]
-fn opening_a_result_or_stepping_hits_can_be_undone_with_back() {
-    let mut app = reader();
-    app.update(Action::GoToChapter(4), at(0));
-    app.update(Action::LineDown, at(0));
-    app.update(Action::Search, at(0));
-    app.update(Action::Paste("calcium".into()), at(0));
-    app.update(Action::Choose, at(0));
-    assert_eq!(app.handbook().chapters[app.chapter].id, "tendonitis");
-    app.update(Action::Back, at(0));
-    assert_eq!((app.chapter, app.top()), (4, 1));
-    app.update(Action::NextHit, at(0));
-    assert_ne!(app.chapter, 4);
-    app.update(Action::Back, at(0));
-    assert_eq!((app.chapter, app.top()), (4, 1));
-    // `/` opens an empty prompt: typing starts a new query.
-    app.update(Action::Search, at(0));
-    assert!(app.find.query.is_empty());
-    app.update(Action::Type('h'), at(0));
-    assert_eq!(app.find.query, "h");
 }
 
 #[test]
