@@ -4,7 +4,9 @@
 //! else in the program writes to the terminal.
 
 use std::fmt;
-use std::io::{self, BufWriter, Stdout, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -65,6 +67,17 @@ impl crossterm::Command for EnableClicks {
 pub fn size() -> io::Result<(u16, u16)> {
     let w = crossterm::terminal::window_size()?;
     Ok((w.columns, w.rows))
+}
+
+/// Where frames go: standard output, without std's line buffering. Through `Stdout` a frame
+/// reached the terminal in two writes (up to its last line feed, then the rest), and a reader
+/// woken by the first saw half a screen; from this writer a frame is one write.
+type Out = BufWriter<File>;
+
+/// A second handle on standard output, written to directly.
+fn frames_out() -> io::Result<Out> {
+    let fd = io::stdout().as_fd().try_clone_to_owned()?;
+    Ok(BufWriter::with_capacity(1 << 16, File::from(fd)))
 }
 
 /// The bytes that put the screen back.
@@ -136,7 +149,7 @@ pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
     // Declared before the writer, so it is dropped after it: should a panic unwind past a
     // half-written frame, the writer's last flush cannot leave the terminal in our modes.
     let _restore = RestoreOnDrop;
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut out = frames_out()?;
     enter(&mut out)?;
     // Changed files are noticed and loaded on the watcher's thread; only the finished result
     // comes to the loop, so nothing a file does can hold up a key.
@@ -163,7 +176,7 @@ impl Drop for RestoreOnDrop {
 
 /// Job control for a reader (never a kiosk): put the terminal back, stop, and take it again
 /// when continued.
-fn suspend(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
+fn suspend(screen: &mut Screen<Out>) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::signal::SIGSTOP)?;
     resume(screen)
@@ -171,7 +184,7 @@ fn suspend(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
 
 /// After a stop, whoever had the terminal meanwhile may have changed its modes and screen:
 /// take it again and draw every cell.
-fn resume(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
+fn resume(screen: &mut Screen<Out>) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     enter(screen.writer())?;
     screen.invalidate();
@@ -180,7 +193,7 @@ fn resume(screen: &mut Screen<BufWriter<Stdout>>) -> io::Result<()> {
 
 fn event_loop(
     app: &mut App,
-    mut screen: Screen<BufWriter<Stdout>>,
+    mut screen: Screen<Out>,
     start: Instant,
     stops: Signals,
     tx: &mpsc::Sender<Input>,
@@ -333,7 +346,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
-fn draw(screen: &mut Screen<BufWriter<Stdout>>, app: &mut App, now: Duration) -> io::Result<()> {
+fn draw(screen: &mut Screen<Out>, app: &mut App, now: Duration) -> io::Result<()> {
     let (window_width, window_height) = size()?;
     // The window may have changed since the last Resize event reached the app (a drag sends
     // many); lay out for the size being drawn, which is bounded.
