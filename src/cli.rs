@@ -23,8 +23,7 @@ pub const MAX_IDLE_SECONDS: u64 = 86_400;
         it as plain text. When the output is not a terminal, the handbook is printed as plain \
         text instead of starting the interface.\n\n\
         Each option a deployment sets can also come from the environment variable shown with \
-        it (on/off settings take 1 or 0); the command line wins over the environment.",
-    after_long_help = crate::status::plain_table(usize::from(DEFAULT_HELP_WIDTH))
+        it (on/off settings take 1 or 0); the command line wins over the environment."
 )]
 pub struct Cli {
     /// Load the handbook from this folder instead of the built-in one.
@@ -194,10 +193,16 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let mut matches = Cli::command()
-        .term_width(width)
-        .after_long_help(crate::status::plain_table(width))
-        .try_get_matches_from(args)?;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let command = || Cli::command().term_width(width);
+    let mut matches = match command().try_get_matches_from(&args) {
+        // The exit-status table is wrapped only for the help that shows it: made at every
+        // start, it cost 6% of the instructions to the first screen.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => command()
+            .after_long_help(crate::status::plain_table(width))
+            .try_get_matches_from(&args)?,
+        parsed => parsed?,
+    };
     Cli::from_arg_matches_mut(&mut matches)
 }
 
