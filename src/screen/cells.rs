@@ -8,7 +8,7 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use unicode_width::UnicodeWidthStr;
 
-use super::moves::{Cursor, motion};
+use super::moves::{Cursor, motion, push_number};
 use super::pen::{self, PLAIN, Pen, is_clear};
 
 /// What the terminal shows besides its cells: where its cursor is and the pen it draws with.
@@ -64,27 +64,47 @@ struct Row<'a> {
     clear: &'a [bool],
     /// Per column, and one past the last: how many cells from there to the end are not clear.
     ink_after: &'a [u16],
+    /// Per column: the columns its symbol takes.
+    widths: &'a [u16],
+    /// Per column: whether it is the right part of a wide character that starts before it.
+    covered: &'a [bool],
     /// The last column is written later (the column pass): an erase here may take it, and
     /// it is not written here.
     keep_last: bool,
 }
 
 /// The per-column facts a `Row` holds.
-fn row_facts(frame: &Buffer, y: u16) -> (Vec<bool>, Vec<u16>) {
+struct Facts {
+    clear: Vec<bool>,
+    ink_after: Vec<u16>,
+    widths: Vec<u16>,
+    covered: Vec<bool>,
+}
+
+/// The per-column facts of row `y`, each symbol's width measured once: asked of every cell
+/// and of the four before it, the widths were a fifth of the first frame's instructions.
+fn row_facts(frame: &Buffer, y: u16) -> Facts {
     let area = frame.area;
-    let covered = |x: u16| {
-        (1..=4u16).any(|back| {
-            x >= area.left() + back && frame.cell((x - back, y)).is_some_and(|c| columns(c) > back)
-        })
-    };
+    let widths: Vec<u16> = (area.left()..area.right())
+        .map(|x| frame.cell((x, y)).map_or(0, columns))
+        .collect();
+    let covered: Vec<bool> = (0..widths.len())
+        .map(|i| (1..=4usize).any(|back| i >= back && usize::from(widths[i - back]) > back))
+        .collect();
     let clear: Vec<bool> = (area.left()..area.right())
-        .map(|x| frame.cell((x, y)).is_some_and(is_clear) && !covered(x))
+        .zip(&covered)
+        .map(|(x, covered)| frame.cell((x, y)).is_some_and(is_clear) && !covered)
         .collect();
     let mut ink_after = vec![0u16; clear.len() + 1];
     for i in (0..clear.len()).rev() {
         ink_after[i] = ink_after[i + 1] + u16::from(!clear[i]);
     }
-    (clear, ink_after)
+    Facts {
+        clear,
+        ink_after,
+        widths,
+        covered,
+    }
 }
 
 impl<'a> Row<'a> {
@@ -103,10 +123,23 @@ impl<'a> Row<'a> {
 
     /// Whether column `x` is the right part of a wide character that starts before it.
     fn covered(&self, x: u16) -> bool {
+        if x >= self.frame.area.left()
+            && let Some(&covered) = self.covered.get(self.index(x))
+        {
+            return covered;
+        }
         (1..=4u16).any(|back| {
             x >= self.frame.area.left() + back
                 && self.cell(x - back).is_some_and(|c| columns(c) > back)
         })
+    }
+
+    /// The columns the symbol of `cell`, standing in column `x`, takes.
+    fn width(&self, x: u16, cell: &Cell) -> u16 {
+        match self.widths.get(self.index(x)) {
+            Some(&w) if x >= self.frame.area.left() => w,
+            _ => columns(cell),
+        }
     }
 
     /// Whether column `x` shows an empty cell in the terminal's own colours.
@@ -178,7 +211,9 @@ impl<'a> Encoder<'a> {
         let mut s = String::new();
         for x in from..to {
             let cell = self.row.cell(x)?;
-            if columns(cell) != 1 || self.row.covered(x) || cell.diff_option != CellDiffOption::None
+            if self.row.width(x, cell) != 1
+                || self.row.covered(x)
+                || cell.diff_option != CellDiffOption::None
             {
                 return None;
             }
@@ -239,7 +274,10 @@ impl<'a> Encoder<'a> {
             let early = pen::sgr(pen, need.pen());
             for (prefix, first) in [(String::new(), pen), (early, need.pen())] {
                 if let Some((cells, after)) = self.rewrite(from, x, first) {
-                    let candidate = format!("{start}{prefix}{cells}{}", fix(after));
+                    let mut candidate = start.clone();
+                    candidate.push_str(&prefix);
+                    candidate.push_str(&cells);
+                    candidate.push_str(&fix(after));
                     if candidate.len() < best.0.len() {
                         let pen = if need.met_by(after) {
                             after
@@ -270,7 +308,7 @@ impl<'a> Encoder<'a> {
     fn put(&mut self, x: u16, cell: &Cell) {
         self.go(x, Need::Draw(cell));
         // An empty symbol would leave the cursor behind; the terminal shows a blank.
-        let (symbol, width) = match columns(cell) {
+        let (symbol, width) = match self.row.width(x, cell) {
             0 => (" ", 1),
             w => (cell.symbol(), w),
         };
@@ -366,8 +404,10 @@ impl<'a> Encoder<'a> {
         if count == 1 {
             ech.out.extend_from_slice(b"\x1b[X");
         } else {
-            ech.out
-                .extend_from_slice(format!("\x1b[{count}X").as_bytes());
+            let mut seq = String::from("\x1b[");
+            push_number(&mut seq, u32::from(count));
+            seq.push('X');
+            ech.out.extend_from_slice(seq.as_bytes());
         }
         let mut spaces = self.fork();
         for (cx, c) in changes {
@@ -392,12 +432,14 @@ pub(super) fn write_row(
     term: &mut Term,
     out: &mut Vec<u8>,
 ) {
-    let (clear, ink_after) = row_facts(next, y);
+    let facts = row_facts(next, y);
     let row = Row {
         frame: next,
         y,
-        clear: &clear,
-        ink_after: &ink_after,
+        clear: &facts.clear,
+        ink_after: &facts.ink_after,
+        widths: &facts.widths,
+        covered: &facts.covered,
         keep_last,
     };
     let mut encoder = Encoder::new(row, *term);
@@ -419,6 +461,8 @@ pub(super) fn write_cell(
         y,
         clear: &[],
         ink_after: &[],
+        widths: &[],
+        covered: &[],
         keep_last: true,
     };
     let mut encoder = Encoder::new(row, *term);

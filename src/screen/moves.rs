@@ -18,6 +18,9 @@ pub(super) enum Cursor {
 
 /// The shortest sequence that moves the cursor from `from` to column `x` of row `y`.
 pub(super) fn motion(from: Cursor, x: u16, y: u16) -> String {
+    if from == Cursor::At(x, y) {
+        return String::new();
+    }
     let absolute = cup(x, y);
     let relative = match from {
         Cursor::Unknown => None,
@@ -26,7 +29,12 @@ pub(super) fn motion(from: Cursor, x: u16, y: u16) -> String {
             let (v, h) = (vertical(cy, y), horizontal(cx, x));
             Some(if h.starts_with('\r') { h + &v } else { v + &h })
         }
-        Cursor::Pending(cy) => Some(format!("\r{}{}", vertical(cy, y), horizontal(0, x))),
+        Cursor::Pending(cy) => {
+            let mut r = String::from("\r");
+            r.push_str(&vertical(cy, y));
+            r.push_str(&horizontal(0, x));
+            Some(r)
+        }
     };
     match relative {
         Some(r) if r.len() < absolute.len() => r,
@@ -34,22 +42,49 @@ pub(super) fn motion(from: Cursor, x: u16, y: u16) -> String {
     }
 }
 
+/// Appends `n` in decimal. Sequences are built often (each move weighs several), and
+/// `format!` cost ten times as much.
+pub(super) fn push_number(s: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        s.push(char::from(d));
+    }
+}
+
 /// CUP, with the parameters that are 1 left out.
 fn cup(x: u16, y: u16) -> String {
-    match (x, y) {
-        (0, 0) => "\x1b[H".to_owned(),
-        (0, _) => format!("\x1b[{}H", u32::from(y) + 1),
-        _ => format!("\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1),
+    let mut s = String::with_capacity(10);
+    s.push_str("\x1b[");
+    if (x, y) != (0, 0) {
+        push_number(&mut s, u32::from(y) + 1);
     }
+    if x != 0 {
+        s.push(';');
+        push_number(&mut s, u32::from(x) + 1);
+    }
+    s.push('H');
+    s
 }
 
 /// A CSI sequence with one count, left out when it is 1.
 fn csi(n: u32, end: char) -> String {
-    if n == 1 {
-        format!("\x1b[{end}")
-    } else {
-        format!("\x1b[{n}{end}")
+    let mut s = String::with_capacity(8);
+    s.push_str("\x1b[");
+    if n != 1 {
+        push_number(&mut s, n);
     }
+    s.push(end);
+    s
 }
 
 /// The shortest change of row that keeps the column: line feeds (the window never scrolls,
@@ -64,7 +99,11 @@ fn vertical(from: u16, to: u16) -> String {
         Less => csi(down, 'B'),
         Greater => csi(up, 'A'),
     };
-    let vpa = format!("\x1b[{}d", u32::from(to) + 1);
+    // VPA's count is never left out: it is a row number, not a step.
+    let mut vpa = String::with_capacity(8);
+    vpa.push_str("\x1b[");
+    push_number(&mut vpa, u32::from(to) + 1);
+    vpa.push('d');
     if vpa.len() < step.len() { vpa } else { step }
 }
 
@@ -73,25 +112,31 @@ fn horizontal(from: u16, to: u16) -> String {
     if from == to {
         return String::new();
     }
-    let mut options = vec![format!("\x1b[{}G", u32::from(to) + 1)];
+    // CHA, whose count is a column number, never left out.
+    let mut best = String::with_capacity(8);
+    best.push_str("\x1b[");
+    push_number(&mut best, u32::from(to) + 1);
+    best.push('G');
+    let mut consider = |s: String| {
+        if s.len() < best.len() {
+            best = s;
+        }
+    };
     if to == 0 {
-        options.push("\r".to_owned());
+        consider("\r".to_owned());
     } else {
-        options.push(format!("\r{}", csi(u32::from(to), 'C')));
+        consider(String::from("\r") + &csi(u32::from(to), 'C'));
     }
     if to > from {
-        options.push(csi(u32::from(to - from), 'C'));
+        consider(csi(u32::from(to - from), 'C'));
     } else {
         let back = from - to;
-        options.push(csi(u32::from(back), 'D'));
+        consider(csi(u32::from(back), 'D'));
         if back <= 2 {
-            options.push("\x08".repeat(usize::from(back)));
+            consider("\x08".repeat(usize::from(back)));
         }
     }
-    options
-        .into_iter()
-        .min_by_key(String::len)
-        .unwrap_or_default()
+    best
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
 
+use super::moves::push_number;
+
 /// The attributes the terminal is drawing with, as far as the writer has set them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct Pen {
@@ -70,15 +72,22 @@ pub(super) fn is_clear(cell: &Cell) -> bool {
 /// Appends `;` and the SGR parameters for a colour, foreground (`base` 30) or background
 /// (`base` 40), in the shortest form: the 16 named colours by their own codes.
 fn colour_params(colour: Color, base: u8, params: &mut String) {
-    use std::fmt::Write as _;
+    let mut param = |n: u8| {
+        params.push(';');
+        push_number(params, u32::from(n));
+    };
     let offset = match colour {
         Color::Reset => 9,
         Color::Indexed(i) => {
-            let _ = write!(params, ";{};5;{i}", base + 8);
+            for n in [base + 8, 5, i] {
+                param(n);
+            }
             return;
         }
         Color::Rgb(r, g, b) => {
-            let _ = write!(params, ";{};2;{r};{g};{b}", base + 8);
+            for n in [base + 8, 2, r, g, b] {
+                param(n);
+            }
             return;
         }
         // The 16 named colours, numbered once in the palette: 0-7 by their own codes, the
@@ -89,7 +98,7 @@ fn colour_params(colour: Color, base: u8, params: &mut String) {
             None => 9,
         },
     };
-    let _ = write!(params, ";{}", base + offset);
+    param(base + offset);
 }
 
 /// Each attribute's code to turn it on, in the order they are written.
@@ -171,7 +180,11 @@ pub(super) fn sgr(from: Pen, to: Pen) -> String {
         Some(steps) if steps.len() < reset.len() => steps,
         _ => reset,
     };
-    format!("\x1b[{}m", params.get(1..).unwrap_or(""))
+    let mut s = String::with_capacity(params.len() + 3);
+    s.push_str("\x1b[");
+    s.push_str(params.get(1..).unwrap_or(""));
+    s.push('m');
+    s
 }
 
 #[cfg(test)]
