@@ -67,8 +67,8 @@ fn measure(name: &str, h: &Handbook) {
     let text: usize = h
         .chapters
         .iter()
-        .flat_map(|c| c.units.iter())
-        .map(|u| u.text.len())
+        .flat_map(|c| c.units.with_text())
+        .map(|(_, t)| t.len())
         .sum();
     println!(
         "{name}: text {}, index held {}, peak while building {}",

@@ -226,9 +226,9 @@ pub fn report(chapter: &Chapter, formula: Formula) -> Report {
         syllables: 0,
         long: Vec::new(),
     };
-    for unit in &chapter.units {
+    for (unit, text) in chapter.units.with_text() {
         if unit.kind.is_prose() {
-            r.add(&unit.text, unit.line, formula);
+            r.add(text, unit.line, formula);
         }
     }
     r

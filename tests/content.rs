@@ -39,7 +39,7 @@ fn found<'a>(book: &'a Handbook, index: &Index, query: &str) -> Vec<&'a str> {
         .search(book, query)
         .ranked
         .iter()
-        .map(|h| book.chapters[h.chapter].units[h.unit].text.as_str())
+        .map(|h| book.chapters[h.chapter].units.text(h.unit))
         .collect()
 }
 
@@ -129,9 +129,9 @@ fn the_rupture_chapter_has_an_urgent_callout_in_each_edition() {
             .expect("a rupture chapter");
         let urgent: Vec<&str> = rupture
             .units
-            .iter()
-            .filter(|u| u.kind == UnitKind::Callout(CalloutKind::Urgent))
-            .map(|u| u.text.as_str())
+            .with_text()
+            .filter(|(u, _)| u.kind == UnitKind::Callout(CalloutKind::Urgent))
+            .map(|(_, text)| text)
             .collect();
         assert!(
             !urgent.is_empty(),
@@ -166,9 +166,9 @@ fn exactly_one_contact_offers_a_qr_code_in_each_edition() {
         let qr: Vec<(&str, &str)> = book
             .chapters
             .iter()
-            .flat_map(|c| c.units.iter().map(move |u| (c.id.as_str(), u)))
-            .filter(|(_, u)| u.kind == UnitKind::ContactLabel { qr: true })
-            .map(|(c, u)| (c, u.text.as_str()))
+            .flat_map(|c| c.units.with_text().map(move |u| (c.id.as_str(), u)))
+            .filter(|(_, (u, _))| u.kind == UnitKind::ContactLabel { qr: true })
+            .map(|(c, (_, text))| (c, text))
             .collect();
         assert_eq!(qr.len(), 1, "{}: {qr:?}", book.language);
         let phones: Vec<_> = book.chapters.iter().filter_map(|c| c.qr_phone()).collect();

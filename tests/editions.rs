@@ -35,11 +35,10 @@ fn shape(kind: &UnitKind) -> String {
 fn numbers(chapter: &Chapter) -> Vec<String> {
     let mut all: Vec<String> = chapter
         .units
-        .iter()
-        .filter(|u| u.kind.figure().is_none())
-        .flat_map(|u| {
-            u.text
-                .split(|c: char| !c.is_ascii_digit())
+        .with_text()
+        .filter(|(u, _)| u.kind.figure().is_none())
+        .flat_map(|(_, text)| {
+            text.split(|c: char| !c.is_ascii_digit())
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
@@ -52,9 +51,9 @@ fn numbers(chapter: &Chapter) -> Vec<String> {
 fn phones(chapter: &Chapter) -> Vec<&str> {
     chapter
         .units
-        .iter()
-        .filter(|u| matches!(u.kind, UnitKind::ContactPhone { .. }))
-        .map(|u| u.text.as_str())
+        .with_text()
+        .filter(|(u, _)| matches!(u.kind, UnitKind::ContactPhone { .. }))
+        .map(|(_, text)| text)
         .collect()
 }
 
@@ -89,9 +88,9 @@ fn both_editions_have_the_same_structure_numbers_and_dates() {
                 "{}: the editions part at unit {i}: en {:?} ({:?}), es {:?} ({:?})",
                 a.id,
                 sa.get(i),
-                a.units.get(i).map(|u| &u.text),
+                a.units.get(i).map(|_| a.units.text(i)),
                 sb.get(i),
-                b.units.get(i).map(|u| &u.text),
+                b.units.get(i).map(|_| b.units.text(i)),
             );
         }
         assert_eq!(phones(a), phones(b), "{}: phone numbers", a.id);
@@ -155,9 +154,9 @@ fn the_urgent_message_is_one_text_shown_where_it_is_needed() {
             assert!(urgent.contains(needed), "{}: {needed}", book.language);
         }
         for c in &book.chapters {
-            for u in &c.units {
+            for (u, text) in c.units.with_text() {
                 if u.kind == UnitKind::Callout(CalloutKind::Urgent) {
-                    assert_eq!(u.text, urgent, "{}/{}", book.language, c.id);
+                    assert_eq!(text, urgent, "{}/{}", book.language, c.id);
                 }
             }
         }
@@ -185,9 +184,9 @@ fn contact_says_what_happens_next_and_lists_questions() {
         let contact = chapter(book, "contact");
         let checks: Vec<&str> = contact
             .units
-            .iter()
-            .filter(|u| u.kind == UnitKind::Check)
-            .map(|u| u.text.as_str())
+            .with_text()
+            .filter(|(u, _)| u.kind == UnitKind::Check)
+            .map(|(_, text)| text)
             .collect();
         assert!(checks.len() >= 4, "{}: {checks:?}", book.language);
         assert!(
@@ -195,7 +194,7 @@ fn contact_says_what_happens_next_and_lists_questions() {
             "{}: the checklist holds questions only: {checks:?}",
             book.language
         );
-        let text: String = contact.units.iter().map(|u| u.text.as_str()).collect();
+        let text: String = contact.units.with_text().map(|(_, t)| t).collect();
         for needed in ["Virtual Second Opinion", "310-423-4566", "1-800-233-2771"] {
             assert!(text.contains(needed), "{}: {needed}", book.language);
         }

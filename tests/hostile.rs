@@ -50,7 +50,7 @@ fn all_text(h: &Handbook) -> Vec<String> {
         v.push(c.tab.clone());
         v.push(c.title.clone());
         v.extend(c.sections.iter().map(|s| s.heading.clone()));
-        v.extend(c.units.iter().map(|u| u.text.clone()));
+        v.extend(c.units.with_text().map(|(_, t)| t.to_owned()));
     }
     v
 }

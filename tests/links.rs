@@ -35,7 +35,7 @@ fn assert_focused(app: &App, unit: usize, why: &str) {
     );
     let vt = draw(app);
     let y = app.areas().body.y + (line - app.top()) as u16;
-    let text = &app.handbook().chapters[app.chapter].units[unit].text;
+    let text = app.handbook().chapters[app.chapter].units.text(unit);
     let shown = row(&vt, y);
     assert!(shown.contains('▶'), "{why}: no focus mark on {shown:?}");
     let start: String = text.chars().take(10).collect();

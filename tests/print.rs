@@ -129,13 +129,17 @@ fn print_opens_with_a_numbered_table_of_contents_and_shows_every_phone_number_in
             );
         }
         // The QR code's number is printed as the chapter writes it, and dials those digits.
-        let units: Vec<_> = book.chapters.iter().flat_map(|c| &c.units).collect();
+        let units: Vec<_> = book
+            .chapters
+            .iter()
+            .flat_map(|c| c.units.with_text())
+            .collect();
         let label = units
             .iter()
-            .position(|u| u.kind == UnitKind::ContactLabel { qr: true })
+            .position(|(u, _)| u.kind == UnitKind::ContactLabel { qr: true })
             .expect("a QR contact");
-        let qr = match &units[label + 1].kind {
-            UnitKind::ContactPhone { dial: Some(d) } => (units[label + 1].text.as_str(), d),
+        let qr = match &units[label + 1].0.kind {
+            UnitKind::ContactPhone { dial: Some(d) } => (units[label + 1].1, d),
             other => panic!("{lang}: the QR contact's number is {other:?}"),
         };
         assert!(lines.iter().any(|l| l.contains(qr.0)), "{lang}: {qr:?}");

@@ -193,13 +193,13 @@ fn written(library: &Library, edition: usize) -> String {
     let units: Vec<_> = library.editions[edition]
         .chapters
         .iter()
-        .flat_map(|c| &c.units)
+        .flat_map(|c| c.units.with_text())
         .collect();
     let label = units
         .iter()
-        .position(|u| u.kind == UnitKind::ContactLabel { qr: true })
+        .position(|(u, _)| u.kind == UnitKind::ContactLabel { qr: true })
         .expect("a QR contact");
-    units[label + 1].text.clone()
+    units[label + 1].1.to_owned()
 }
 
 #[test]

@@ -188,7 +188,7 @@ fn ascii_mode_draws_no_symbol_above_0x7f() {
             .handbook()
             .chapters
             .iter()
-            .flat_map(|c| c.units.iter().map(|u| u.text.as_str()))
+            .flat_map(|c| c.units.with_text().map(|(_, t)| t))
             .collect();
         let cells = (0..24).flat_map(|y| (0..80).map(move |x| (x, y)));
         for at in cells {

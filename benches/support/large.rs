@@ -21,8 +21,8 @@ pub fn large(base: &Handbook, bytes: usize) -> Handbook {
     let size = |h: &Handbook| -> usize {
         h.chapters
             .iter()
-            .flat_map(|c| c.units.iter())
-            .map(|u| u.text.len())
+            .flat_map(|c| c.units.with_text())
+            .map(|(_, t)| t.len())
             .sum()
     };
     let originals: Vec<_> = h.chapters.clone();
@@ -41,10 +41,10 @@ pub fn large(base: &Handbook, bytes: usize) -> Handbook {
                     heading: section.heading.clone(),
                     first_unit: chapter.units.len(),
                 });
-                for unit in &original.units[section.first_unit..end] {
-                    let mut u = unit.clone();
-                    u.section = Some(index);
-                    chapter.units.push(u);
+                for u in section.first_unit..end {
+                    let (kind, line) = (original.units[u].kind.clone(), original.units[u].line);
+                    let text = original.units.text(u);
+                    chapter.units.push(Some(index), kind, text, line);
                 }
             }
         }

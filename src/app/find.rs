@@ -46,7 +46,7 @@ impl Find {
             .iter()
             .take(RESULT_RANGES)
             .map(|h| {
-                let text = &handbook.chapters[h.chapter].units[h.unit].text;
+                let text = handbook.chapters[h.chapter].units.text(h.unit);
                 self.results.matcher.ranges(index, text)
             })
             .collect();
@@ -89,8 +89,8 @@ impl Find {
                 .iter()
                 .take_while(|(c, _)| *c == chapter)
             {
-                if let Some(u) = ch.units.get(*unit) {
-                    let ranges = self.results.matcher.ranges(index, &u.text);
+                if *unit < ch.units.len() {
+                    let ranges = self.results.matcher.ranges(index, ch.units.text(*unit));
                     self.highlights.insert(*unit, ranges);
                 }
             }

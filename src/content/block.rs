@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::chapter::{Pending, PendingLink};
 use super::clean::clean;
 use super::file_cx::FileCx;
-use super::model::{Target, Unit};
+use super::model::{Target, Units};
 use super::phone::{self, Phone, PhoneError};
 use crate::i18n::Text;
 
@@ -257,7 +257,7 @@ pub(super) fn build_block(
     cx: &mut FileCx<'_>,
     section: usize,
     block: &Spanned<RawBlock>,
-    units: &mut Vec<Unit>,
+    units: &mut Units,
     pending: &mut Pending,
 ) {
     let b = block.get_ref();
@@ -287,14 +287,7 @@ pub(super) fn build_block(
     // Every unit of a block is reported at the block's own line.
     let line = cx.line_of(span.start);
     let first_unit = units.len();
-    let mut push = |kind: UnitKind, text: String| {
-        units.push(Unit {
-            section: Some(section),
-            kind,
-            text,
-            line,
-        })
-    };
+    let mut push = |kind: UnitKind, text: String| units.push(Some(section), kind, &text, line);
     // Fields that belong to other kinds of block are mistakes worth pointing at.
     let stray = |cx: &mut FileCx<'_>, allowed: &[&str]| {
         let fields: [(&str, Option<Range<usize>>); 8] = [
@@ -593,7 +586,7 @@ mod tests {
             .units
             .iter()
             .skip_while(|u| !matches!(u.kind, UnitKind::ContactLabel { .. }))
-            .map(|u| (&u.kind, u.text.as_str()))
+            .map(|u| (&u.kind, chapter.units.text_of(u)))
             .collect();
         assert_eq!(kinds.len(), 4, "{kinds:?}");
         assert_eq!(kinds[1].1, "(310) 423-4566");
@@ -624,7 +617,7 @@ mod tests {
         assert_eq!(figure.ascii, None, "ASCII art needs no second drawing");
         let rows: Vec<&str> = figure.art.rows().map(|r| &figure.art.text[r]).collect();
         assert_eq!(rows, ["   /\\", "  /  \\", " /____\\"]);
-        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let texts: Vec<&str> = units.with_text().map(|(_, t)| t).collect();
         assert!(texts.ends_with(&["A roof.", "A triangle."]), "{texts:?}");
     }
 

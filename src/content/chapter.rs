@@ -10,7 +10,7 @@ use super::block::build_block;
 use super::diagnostic::Place;
 use super::file_cx::FileCx;
 use super::load::MAX_TAB_CHARS;
-use super::model::{Chapter, Section, Target, Unit, UnitKind};
+use super::model::{Chapter, Section, Target, UnitKind, Units};
 use super::raw::{RawChapter, RawHead, RawSection};
 
 /// What a chapter leaves to be checked against the whole edition. Each is located by its line
@@ -75,21 +75,13 @@ impl Builder {
             version: String::new(),
             source: None,
             sections: Vec::new(),
-            units: vec![
-                Unit {
-                    section: None,
-                    kind: UnitKind::Title,
-                    text: title,
-                    line: cx.line_of(raw.title.span().start),
-                },
-                Unit {
-                    section: None,
-                    kind: UnitKind::Summary,
-                    text: cx.text(&raw.summary, "summary"),
-                    line: cx.line_of(raw.summary.span().start),
-                },
-            ],
+            units: Units::default(),
         };
+        let line = cx.line_of(raw.title.span().start);
+        chapter.units.push(None, UnitKind::Title, &title, line);
+        let summary = cx.text(&raw.summary, "summary");
+        let line = cx.line_of(raw.summary.span().start);
+        chapter.units.push(None, UnitKind::Summary, &summary, line);
         if let Some(points) = &raw.key_points {
             let count = points.get_ref().len();
             if !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&count) {
@@ -102,12 +94,8 @@ impl Builder {
             }
             for point in points.get_ref() {
                 let text = cx.text(point, "key_points");
-                chapter.units.push(Unit {
-                    section: None,
-                    kind: UnitKind::KeyPoint,
-                    text,
-                    line: cx.line_of(point.span().start),
-                });
+                let line = cx.line_of(point.span().start);
+                chapter.units.push(None, UnitKind::KeyPoint, &text, line);
             }
         }
         if chapter.review_due <= chapter.reviewed_on {
@@ -141,12 +129,10 @@ impl Builder {
             heading: heading.clone(),
             first_unit: chapter.units.len(),
         });
-        chapter.units.push(Unit {
-            section: Some(index),
-            kind: UnitKind::Heading,
-            text: heading,
-            line: cx.line_of(s.heading.span().start),
-        });
+        let line = cx.line_of(s.heading.span().start);
+        chapter
+            .units
+            .push(Some(index), UnitKind::Heading, &heading, line);
         if s.blocks.get_ref().is_empty() {
             cx.error(s.blocks.span(), "a section needs at least one block");
         }

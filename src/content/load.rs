@@ -304,8 +304,14 @@ pub(super) fn load_edition(
         handbook.chapters[index].units[unit].kind = UnitKind::Link(target);
     }
     if let Some(text) = &handbook.urgent {
-        for (index, unit) in urgent_units {
-            handbook.chapters[index].units[unit].text.clone_from(text);
+        // Each chapter's text is written again once, with all its urgent units filled in.
+        for (index, chapter) in handbook.chapters.iter_mut().enumerate() {
+            let changes: Vec<(usize, &str)> = urgent_units
+                .iter()
+                .filter(|(c, _)| *c == index)
+                .map(|(_, unit)| (*unit, text.as_str()))
+                .collect();
+            chapter.units.set_texts(&changes);
         }
     }
     Some((handbook, ids.into_iter().map(|(id, _)| id).collect()))

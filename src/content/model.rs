@@ -116,7 +116,7 @@ pub struct Chapter {
     pub sections: Vec<Section>,
     /// The chapter as a sequence of text units, in reading order: title, summary, then each
     /// section's heading and blocks. Layout, search and highlighting all index into this.
-    pub units: Vec<Unit>,
+    pub units: Units,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,15 +127,133 @@ pub struct Section {
     pub first_unit: usize,
 }
 
-/// A run of text the reader sees as one piece: one paragraph, one bullet, one callout.
+/// A run of text the reader sees as one piece: one paragraph, one bullet, one callout. Its text
+/// is kept in its chapter's [`Units`], read with [`Units::text`] or [`Units::text_of`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     /// The section the unit belongs to; `None` for the chapter's title and summary.
     pub section: Option<usize>,
     pub kind: UnitKind,
-    pub text: String,
+    /// Where its text stands in the chapter's text, in bytes.
+    start: u32,
+    end: u32,
     /// The line of the chapter file the text starts on, for `check`'s reports.
     pub line: usize,
+}
+
+/// A chapter's text units, in reading order, and their text, one after the other in a single
+/// string. A chapter of a large handbook has tens of thousands of units: as one string each,
+/// every one cost a block of the allocator's (its header and rounding) and room left from
+/// growing, and the blocks kept for the whole run, scattered between the parser's freed ones,
+/// held the loader threads' memory resident after loading. Derefs to the units' slice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Units {
+    list: Vec<Unit>,
+    text: String,
+}
+
+impl Units {
+    /// Appends a unit with its text. A chapter's text is far below 4 GiB (a handbook's files
+    /// are limited to much less), so offsets fit in `u32`.
+    pub fn push(&mut self, section: Option<usize>, kind: UnitKind, text: &str, line: usize) {
+        let start = offset(self.text.len());
+        self.text.push_str(text);
+        let end = offset(self.text.len());
+        self.list.push(Unit {
+            section,
+            kind,
+            start,
+            end,
+            line,
+        });
+    }
+
+    /// The text of unit `index`; empty for an index past the end.
+    pub fn text(&self, index: usize) -> &str {
+        self.list.get(index).map_or("", |u| self.text_of(u))
+    }
+
+    /// The text of `unit`, one of these units.
+    pub fn text_of(&self, unit: &Unit) -> &str {
+        self.text
+            .get(unit.start as usize..unit.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The units with their text, in order.
+    pub fn with_text(&self) -> impl Iterator<Item = (&Unit, &str)> {
+        self.list.iter().map(|u| (u, self.text_of(u)))
+    }
+
+    /// Gives the units at `changes` (index, new text) new text, in one pass over the rest.
+    pub fn set_texts(&mut self, changes: &[(usize, &str)]) {
+        if changes.is_empty() {
+            return;
+        }
+        let mut new: Vec<Option<&str>> = vec![None; self.list.len()];
+        for (index, text) in changes {
+            if let Some(slot) = new.get_mut(*index) {
+                *slot = Some(text);
+            }
+        }
+        let mut text = String::with_capacity(
+            self.text.len() + changes.iter().map(|(_, t)| t.len()).sum::<usize>(),
+        );
+        for (unit, replaced) in self.list.iter_mut().zip(new) {
+            let old = self
+                .text
+                .get(unit.start as usize..unit.end as usize)
+                .unwrap_or("");
+            unit.start = offset(text.len());
+            text.push_str(replaced.unwrap_or(old));
+            unit.end = offset(text.len());
+        }
+        text.shrink_to_fit();
+        self.text = text;
+    }
+
+    /// Drops the room left over from growing: the units are kept for the whole run.
+    pub fn shrink_to_fit(&mut self) {
+        self.list.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
+}
+
+/// A byte offset into a chapter's text, which never passes `u32::MAX`: the handbook's size
+/// limit is far below it (saturating all the same, so a unit past it reads as empty).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl std::ops::Deref for Units {
+    type Target = [Unit];
+    fn deref(&self) -> &[Unit] {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Units {
+    /// For what may change in place (a link's resolved target); text changes go through
+    /// [`Units::set_texts`].
+    fn deref_mut(&mut self) -> &mut [Unit] {
+        &mut self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Units {
+    type Item = &'a Unit;
+    type IntoIter = std::slice::Iter<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Units {
+    type Item = &'a mut Unit;
+    type IntoIter = std::slice::IterMut<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter_mut()
+    }
 }
 
 /// Where a cross-reference leads, resolved at load.

@@ -156,7 +156,7 @@ impl Doc {
             section_line: Vec::with_capacity(chapter.sections.len()),
         };
         let mut previous: Option<&UnitKind> = None;
-        for (index, unit) in chapter.units.iter().enumerate() {
+        for (index, (unit, text)) in chapter.units.with_text().enumerate() {
             let kind = &unit.kind;
             if let Some(prev) = previous
                 && !kind.runs_on_from(prev)
@@ -167,7 +167,7 @@ impl Doc {
             let section = unit.section;
             match kind {
                 UnitKind::Title => {
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Title);
+                    doc.wrap(index, text, full, section, |_| LineKind::Title);
                     let date = cx
                         .text
                         .month_year(chapter.reviewed_on.month, chapter.reviewed_on.year);
@@ -177,21 +177,19 @@ impl Doc {
                         doc.meta(&cx.text.review_overdue, full, LineKind::Overdue);
                     }
                 }
-                UnitKind::Summary => {
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Summary)
-                }
+                UnitKind::Summary => doc.wrap(index, text, full, section, |_| LineKind::Summary),
                 UnitKind::Heading => {
                     if let Some(s) = section {
                         while doc.section_line.len() <= s {
                             doc.section_line.push(doc.lines.len());
                         }
                     }
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Heading)
+                    doc.wrap(index, text, full, section, |_| LineKind::Heading)
                 }
                 UnitKind::Paragraph => {
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Paragraph)
+                    doc.wrap(index, text, full, section, |_| LineKind::Paragraph)
                 }
-                UnitKind::Bullet => doc.wrap(index, &unit.text, inner, section, |first| {
+                UnitKind::Bullet => doc.wrap(index, text, inner, section, |first| {
                     LineKind::Bullet { first }
                 }),
                 UnitKind::Callout(k) => {
@@ -202,24 +200,24 @@ impl Doc {
                         range: 0..0,
                         section,
                     });
-                    doc.wrap(index, &unit.text, inner, section, |_| LineKind::Callout(k))
+                    doc.wrap(index, text, inner, section, |_| LineKind::Callout(k))
                 }
                 UnitKind::ContactLabel { .. } => {
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::ContactLabel)
+                    doc.wrap(index, text, full, section, |_| LineKind::ContactLabel)
                 }
                 UnitKind::ContactPhone { .. } => {
                     let w = inner
                         .saturating_sub(label_width(&unit.kind, cx.text))
                         .max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| {
-                        LineKind::ContactPhone { first }
+                    doc.wrap(index, text, w, section, |first| LineKind::ContactPhone {
+                        first,
                     })
                 }
                 UnitKind::ContactExtension => {
                     let w = inner
                         .saturating_sub(label_width(&unit.kind, cx.text))
                         .max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| {
+                    doc.wrap(index, text, w, section, |first| {
                         LineKind::ContactExtension { first }
                     })
                 }
@@ -227,11 +225,11 @@ impl Doc {
                     let w = inner
                         .saturating_sub(label_width(&unit.kind, cx.text))
                         .max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| {
-                        LineKind::ContactHours { first }
+                    doc.wrap(index, text, w, section, |first| LineKind::ContactHours {
+                        first,
                     })
                 }
-                UnitKind::Link(_) => doc.wrap(index, &unit.text, inner, section, |first| {
+                UnitKind::Link(_) => doc.wrap(index, text, inner, section, |first| {
                     LineKind::Link { first }
                 }),
                 UnitKind::Figure(figure) => {
@@ -256,12 +254,10 @@ impl Doc {
                                 });
                             }
                         }
-                        None => doc.wrap(index, &unit.text, inner, section, |_| LineKind::AltText),
+                        None => doc.wrap(index, text, inner, section, |_| LineKind::AltText),
                     }
                 }
-                UnitKind::Caption => {
-                    doc.wrap(index, &unit.text, full, section, |_| LineKind::Caption)
-                }
+                UnitKind::Caption => doc.wrap(index, text, full, section, |_| LineKind::Caption),
                 UnitKind::KeyPoint => {
                     if previous != Some(&UnitKind::KeyPoint) {
                         doc.lines.push(DocLine {
@@ -272,15 +268,13 @@ impl Doc {
                         });
                     }
                     let w = inner.saturating_sub(PREFIX_WIDTH).max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| LineKind::KeyPoint {
+                    doc.wrap(index, text, w, section, |first| LineKind::KeyPoint {
                         first,
                     })
                 }
                 UnitKind::Check => {
                     let w = full.saturating_sub(CHECK_BOX.len()).max(1);
-                    doc.wrap(index, &unit.text, w, section, |first| LineKind::Check {
-                        first,
-                    })
+                    doc.wrap(index, text, w, section, |first| LineKind::Check { first })
                 }
             }
             previous = Some(kind);

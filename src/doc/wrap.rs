@@ -302,18 +302,17 @@ mod tests {
         let library = crate::content::load(None)
             .library
             .expect("the built-in handbook");
-        for unit in library
+        for (_, text) in library
             .editions
             .iter()
             .flat_map(|e| &e.chapters)
-            .flat_map(|c| &c.units)
+            .flat_map(|c| c.units.with_text())
         {
             for width in [1, 7, 20, 38, 60, 78, 98] {
                 assert_eq!(
-                    first_fit(&unit.text, width),
-                    textwrap_ranges(&unit.text, width),
-                    "{:?} at {width}",
-                    unit.text
+                    first_fit(text, width),
+                    textwrap_ranges(text, width),
+                    "{text:?} at {width}"
                 );
             }
         }

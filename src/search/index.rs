@@ -184,7 +184,7 @@ impl Index {
                 section: None,
                 length: 0.0,
             });
-            for (u, unit) in chapter.units.iter().enumerate() {
+            for (u, (unit, text)) in chapter.units.with_text().enumerate() {
                 if let Some(s) = unit.section
                     && docs.last().is_some_and(|d| d.section != Some(s as u32))
                 {
@@ -209,8 +209,8 @@ impl Index {
                     kind,
                 });
                 scratch.clear();
-                for w in words(&unit.text) {
-                    let word = g.id(&unit.text, w);
+                for w in words(text) {
+                    let word = g.id(text, w);
                     g.in_text[word as usize] += 1;
                     compact::push(&mut first_bytes, u64::from(word));
                     scratch.push(word);

@@ -33,7 +33,7 @@ pub fn write(
 ) -> io::Result<bool> {
     for hit in &results.ranked {
         writeln!(out, "{}", place(handbook, hit.chapter, hit.section))?;
-        let unit = &handbook.chapters[hit.chapter].units[hit.unit].text;
+        let unit = handbook.chapters[hit.chapter].units.text(hit.unit);
         let ranges = results.matcher.ranges(index, unit);
         let (snip, _) = snippet(unit, &ranges, width.saturating_sub(2).max(20), "...");
         writeln!(out, "  {snip}")?;

@@ -73,7 +73,7 @@ fn texts(h: &Handbook, q: &str) -> Vec<String> {
         .search(h, q)
         .ranked
         .iter()
-        .map(|hit| h.chapters[hit.chapter].units[hit.unit].text.clone())
+        .map(|hit| h.chapters[hit.chapter].units.text(hit.unit).to_owned())
         .collect()
 }
 
@@ -83,7 +83,7 @@ fn highlighted(h: &Handbook, q: &str) -> Vec<String> {
     r.ranked
         .iter()
         .flat_map(|hit| {
-            let text = &h.chapters[hit.chapter].units[hit.unit].text;
+            let text = h.chapters[hit.chapter].units.text(hit.unit);
             r.matcher
                 .ranges(&index, text)
                 .into_iter()
@@ -202,11 +202,13 @@ fn nothing_found_suggests_the_closest_words() {
 fn text_without_spaces_is_found_by_character_pairs() {
     let mut h = handbook();
     h.language = "zh".into();
-    h.chapters[1].units[4].text = "跟腱断裂时，您可能会听到啪的一声。".into();
+    h.chapters[1]
+        .units
+        .set_texts(&[(4, "跟腱断裂时，您可能会听到啪的一声。")]);
     let index = Index::build(&h);
     let r = index.search(&h, "跟腱断裂");
     assert_eq!(r.ranked.len(), 1);
-    let text = &h.chapters[1].units[4].text;
+    let text = h.chapters[1].units.text(4);
     let ranges = r.matcher.ranges(&index, text);
     assert_eq!(&text[ranges[0].clone()], "跟腱断裂");
     assert!(!index.search(&h, "断裂").ranked.is_empty());
@@ -248,7 +250,7 @@ proptest! {
             prop_assert!(text.is_char_boundary(rg.start) && text.is_char_boundary(rg.end));
         }
         for hit in &r.ranked {
-            let unit = &h.chapters[hit.chapter].units[hit.unit].text;
+            let unit = h.chapters[hit.chapter].units.text(hit.unit);
             for rg in r.matcher.ranges(&index, unit) {
                 prop_assert!(unit.is_char_boundary(rg.start) && unit.is_char_boundary(rg.end));
             }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Look};
-use crate::content::{CalloutKind, Unit};
+use crate::content::{CalloutKind, Units};
 use crate::doc::{CHECK_BOX, DocLine, LineKind};
 use crate::i18n::Text;
 
@@ -49,7 +49,7 @@ pub fn highlighted<'a>(
 /// the look, and the reader's state (search highlights, focused link). `print` fills it with
 /// plain styles and no state; the interface fills it from the App.
 pub struct Paint<'a> {
-    pub units: &'a [Unit],
+    pub units: &'a Units,
     pub text: &'a Text,
     pub look: &'a Look,
     pub highlights: Option<&'a HashMap<usize, Vec<Range<usize>>>>,
@@ -75,8 +75,8 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
     let text = p.text;
     let body = l
         .unit
-        .and_then(|u| p.units.get(u))
-        .map_or("", |u| u.text.get(l.range.clone()).unwrap_or(""));
+        .and_then(|u| p.units.text(u).get(l.range.clone()))
+        .unwrap_or("");
     let hits: Vec<Range<usize>> = l
         .unit
         .and_then(|u| p.highlights?.get(&u))

@@ -244,7 +244,7 @@ pub fn search(app: &App, body: Rect, buf: &mut Buffer) -> Option<Position> {
         };
         let base = if chosen { t.selected } else { t.text };
         let used = mark.width() + place.width();
-        let unit_text = &chapter.units[hit.unit].text;
+        let unit_text = chapter.units.text(hit.unit);
         let ranges = app.find.result_ranges.get(i).cloned().unwrap_or_default();
         let (snip, moved) = crate::search::snippet(
             unit_text,
