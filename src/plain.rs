@@ -101,7 +101,7 @@ pub fn chapter(
             .and_then(|u| u.kind.target());
         if let Some(t) = target {
             let lead = " ".repeat(PREFIX_WIDTH);
-            let note = format!("({see}: {})", place(handbook, t.chapter, t.section));
+            let note = format!("({see}: {})", place(handbook, t.chapter(), t.section()));
             wrapped(out, &note, width, &lead)?;
         }
         widest = 0;

@@ -79,7 +79,7 @@ fn both_editions_have_the_same_structure_numbers_and_dates() {
         let shapes = |c: &Chapter| -> Vec<(Option<usize>, String)> {
             c.units
                 .iter()
-                .map(|u| (u.section, shape(&u.kind)))
+                .map(|u| (u.section(), shape(&u.kind)))
                 .collect()
         };
         let (sa, sb) = (shapes(a), shapes(b));
@@ -166,7 +166,7 @@ fn the_urgent_message_is_one_text_shown_where_it_is_needed() {
                 .units
                 .iter()
                 .find(|u| u.kind == UnitKind::Callout(CalloutKind::Urgent))
-                .and_then(|u| u.section)
+                .and_then(|u| u.section())
                 .unwrap_or_else(|| panic!("{}/{id}: no urgent message", book.language));
             assert!(
                 at < within,

@@ -105,19 +105,7 @@ fn the_good_fixture_loads_with_every_kind_of_block() {
             _ => None,
         })
         .collect();
-    assert_eq!(
-        links,
-        [
-            Target {
-                chapter: 1,
-                section: None
-            },
-            Target {
-                chapter: 1,
-                section: Some(0)
-            }
-        ]
-    );
+    assert_eq!(links, [Target::new(1, None), Target::new(1, Some(0))]);
     assert_eq!(
         book.chapters[1].qr_phone().map(|p| p.tel_uri()).as_deref(),
         Some("tel:+13105550100")

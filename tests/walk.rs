@@ -126,8 +126,8 @@ fn every_link_lands_on_its_target() {
                 }
                 assert_eq!(app.focus, Some(unit), "f reaches the link");
                 key(&mut app, KeyCode::Enter);
-                assert_eq!(app.chapter, target.chapter);
-                match target.section {
+                assert_eq!(app.chapter, target.chapter());
+                match target.section() {
                     Some(s) => assert_on_heading(&app, s, &format!("link {lang}")),
                     None => assert_eq!(app.top(), 0),
                 }

@@ -107,10 +107,10 @@ impl App {
             chapter: self.chapter,
             scroll: self.top(),
         });
-        self.chapter = target.chapter;
+        self.chapter = target.chapter();
         self.focus = None;
         self.ensure_doc();
-        match target.section {
+        match target.section() {
             Some(section) => self.jump_to_section(section),
             None => self.jump_to_line(0),
         }

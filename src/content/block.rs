@@ -430,13 +430,7 @@ pub(super) fn build_block(
             target: target.get_ref().clone(),
             at: cx.place(target.span()),
         });
-        push(
-            UnitKind::Link(Target {
-                chapter: 0,
-                section: None,
-            }),
-            text,
-        );
+        push(UnitKind::Link(Target::new(0, None)), text);
     } else if let Some(drawing) = &b.figure {
         stray(cx, &["ascii", "alt", "caption"]);
         let drawn = art(cx, drawing, "figure");

@@ -218,10 +218,7 @@ impl<'a> Targets<'a> {
                 }
             },
         };
-        Ok(Target {
-            chapter: *chapter,
-            section,
-        })
+        Ok(Target::new(*chapter, section))
     }
 }
 

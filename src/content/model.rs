@@ -128,11 +128,12 @@ pub struct Section {
 }
 
 /// A run of text the reader sees as one piece: one paragraph, one bullet, one callout. Its text
-/// is kept in its chapter's [`Units`], read with [`Units::text`] or [`Units::text_of`].
+/// is kept in its chapter's [`Units`], read with [`Units::text`] or [`Units::text_of`]. 40
+/// bytes (`u32` offsets and section, a 16-byte kind): a large handbook has tens of thousands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     /// The section the unit belongs to; `None` for the chapter's title and summary.
-    pub section: Option<usize>,
+    section: Option<u32>,
     pub kind: UnitKind,
     /// Where its text stands in the chapter's text, in bytes.
     start: u32,
@@ -160,7 +161,7 @@ impl Units {
         self.text.push_str(text);
         let end = offset(self.text.len());
         self.list.push(Unit {
-            section,
+            section: section.map(offset),
             kind,
             start,
             end,
@@ -219,8 +220,16 @@ impl Units {
     }
 }
 
-/// A byte offset into a chapter's text, which never passes `u32::MAX`: the handbook's size
-/// limit is far below it (saturating all the same, so a unit past it reads as empty).
+impl Unit {
+    /// The section the unit belongs to; `None` for the chapter's title and summary.
+    pub fn section(&self) -> Option<usize> {
+        self.section.map(|s| s as usize)
+    }
+}
+
+/// A byte offset into a chapter's text, or a chapter's or section's index, kept as `u32`: the
+/// handbook's size limit keeps each far below `u32::MAX` (saturating all the same, so a unit
+/// past it reads as empty).
 fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -256,11 +265,31 @@ impl<'a> IntoIterator for &'a mut Units {
     }
 }
 
-/// Where a cross-reference leads, resolved at load.
+/// Where a cross-reference leads, resolved at load. Kept as `u32`s, so a link's kind is no
+/// larger than any other unit's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
-    pub chapter: usize,
-    pub section: Option<usize>,
+    chapter: u32,
+    section: Option<u32>,
+}
+
+impl Target {
+    pub fn new(chapter: usize, section: Option<usize>) -> Target {
+        Target {
+            chapter: offset(chapter),
+            section: section.map(offset),
+        }
+    }
+
+    /// The chapter it leads to, as an index into the edition's chapters.
+    pub fn chapter(&self) -> usize {
+        self.chapter as usize
+    }
+
+    /// The section it leads to, if not the chapter's top.
+    pub fn section(&self) -> Option<usize> {
+        self.section.map(|s| s as usize)
+    }
 }
 
 impl Chapter {
@@ -281,7 +310,37 @@ impl Chapter {
     pub fn section_of(&self, unit: usize) -> Option<&Section> {
         self.units
             .get(unit)
-            .and_then(|u| u.section)
+            .and_then(Unit::section)
             .and_then(|s| self.sections.get(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_stays_small_and_its_text_is_its_own() {
+        // A 10 MB handbook has some 80,000 units held for the whole run.
+        assert!(std::mem::size_of::<Unit>() <= 40);
+        let mut units = Units::default();
+        units.push(None, UnitKind::Title, "Title", 3);
+        units.push(Some(0), UnitKind::Paragraph, "A paragraph.", 7);
+        units.push(Some(0), UnitKind::Callout(CalloutKind::Urgent), "", 9);
+        assert_eq!(units.text(1), "A paragraph.");
+        assert_eq!(units.text(3), "", "past the end");
+        units.set_texts(&[(2, "Call 911."), (7, "nowhere")]);
+        let all: Vec<(Option<usize>, usize, &str)> = units
+            .with_text()
+            .map(|(u, t)| (u.section(), u.line, t))
+            .collect();
+        assert_eq!(
+            all,
+            [
+                (None, 3, "Title"),
+                (Some(0), 7, "A paragraph."),
+                (Some(0), 9, "Call 911.")
+            ]
+        );
     }
 }

@@ -161,10 +161,10 @@ impl Doc {
             if let Some(prev) = previous
                 && !kind.runs_on_from(prev)
             {
-                doc.blank(unit.section);
+                doc.blank(unit.section());
             }
             doc.unit_line.push(doc.lines.len());
-            let section = unit.section;
+            let section = unit.section();
             match kind {
                 UnitKind::Title => {
                     doc.wrap(index, text, full, section, |_| LineKind::Title);

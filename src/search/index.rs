@@ -185,7 +185,7 @@ impl Index {
                 length: 0.0,
             });
             for (u, (unit, text)) in chapter.units.with_text().enumerate() {
-                if let Some(s) = unit.section
+                if let Some(s) = unit.section()
                     && docs.last().is_some_and(|d| d.section != Some(s as u32))
                 {
                     docs.push(Doc {

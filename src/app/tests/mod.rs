@@ -195,7 +195,7 @@ fn links_are_followed_and_back_returns() {
         app.update(Action::NextLink, at(0));
     }
     app.update(Action::Follow, at(0));
-    assert_eq!(app.chapter, target.chapter);
+    assert_eq!(app.chapter, target.chapter());
     assert_eq!(app.history.len(), 1);
     app.update(Action::Back, at(0));
     assert_eq!((app.chapter, app.top()), (0, before));
