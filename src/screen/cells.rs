@@ -47,7 +47,14 @@ const MAX_REWRITE: u16 = 10;
 
 /// The columns a cell's symbol takes (0 for an empty or zero-width one).
 fn columns(cell: &Cell) -> u16 {
-    u16::try_from(cell.symbol().width()).unwrap_or(u16::MAX)
+    let symbol = cell.symbol();
+    // Printable ASCII, nearly every cell, is one column without a look in the tables.
+    if let [b] = symbol.as_bytes()
+        && (b' '..=b'~').contains(b)
+    {
+        return 1;
+    }
+    u16::try_from(symbol.width()).unwrap_or(u16::MAX)
 }
 
 /// An erase to the end of a row is weighed only when at most this many cells after it would
