@@ -200,7 +200,7 @@ fn mark_heading(app: &App, text_area: Rect, y: u16, width: usize, buf: &mut Buff
     buf.set_style(Rect::new(text_area.x, y, width, 1), look.theme.selected);
     if text_area.x > buf.area.x {
         let mark = Line::styled(look.glyphs.focus, look.theme.mark);
-        buf.set_line(text_area.x - 1, y, &mark, 1);
+        super::set_line(buf, text_area.x - 1, y, &mark, 1);
     }
 }
 
@@ -220,7 +220,7 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
     {
         let y = text_area.y + row as u16;
         let drawn = line(&paint, l);
-        buf.set_line(text_area.x, y, &drawn, text_area.width);
+        super::set_line(buf, text_area.x, y, &drawn, text_area.width);
         if l.kind == LineKind::Heading && l.section.is_some() && l.section == app.marked {
             mark_heading(app, text_area, y, drawn.width(), buf);
         }

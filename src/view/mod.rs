@@ -94,5 +94,73 @@ fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
     if x < area.left() || y < area.top() || x >= area.right() || y >= area.bottom() {
         return;
     }
-    buf.set_line(x, y, line, width.min(area.right() - x));
+    set_line(buf, x, y, line, width.min(area.right() - x));
+}
+
+/// Draws `line` from (`x`, `y`), in at most `max_width` columns, exactly as
+/// `Buffer::set_line` does. A span of printable ASCII, nearly all of the handbook, is drawn
+/// a byte to a cell: each such character is a grapheme of one column, and splitting the text
+/// into graphemes was half of drawing the first screen.
+fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -> (u16, u16) {
+    let mut remaining = max_width;
+    let mut x = x;
+    for span in line {
+        if remaining == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let text = span.content.as_ref();
+        let end = if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            let room = buf.area.right().saturating_sub(x).min(remaining);
+            let n = text.len().min(usize::from(room));
+            for i in 0..n {
+                buf[(x + i as u16, y)]
+                    .set_symbol(&text[i..=i])
+                    .set_style(style);
+            }
+            x + n as u16
+        } else {
+            buf.set_stringn(x, y, text, usize::from(remaining), style).0
+        };
+        remaining = remaining.saturating_sub(end.saturating_sub(x));
+        x = end;
+    }
+    (x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::Span;
+
+    use super::*;
+
+    #[test]
+    fn lines_are_drawn_as_ratatui_draws_them() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines = [
+            Line::from("Plain words, all ASCII."),
+            Line::from(vec![
+                Span::styled("• ", Style::new().fg(Color::Cyan)),
+                Span::raw("tendón 腱 and "),
+                Span::styled("more", bold),
+            ])
+            .style(Style::new().bg(Color::Blue)),
+            Line::from(vec![
+                Span::raw("ab"),
+                Span::raw(""),
+                Span::raw("腱腱腱腱腱腱腱腱"),
+            ]),
+            Line::from("tab\there, and a line longer than the buffer is wide, by far"),
+        ];
+        for line in &lines {
+            for (x, max_width) in [(0, 30), (3, 12), (25, 30), (29, 1), (30, 5), (4, 0)] {
+                let area = Rect::new(0, 0, 30, 1);
+                let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+                let a = set_line(&mut ours, x, 0, line, max_width);
+                let b = theirs.set_line(x, 0, line, max_width);
+                assert_eq!((a, &ours), (b, &theirs), "{line:?} from {x}, {max_width}");
+            }
+        }
+    }
 }
