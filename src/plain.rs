@@ -88,7 +88,7 @@ pub fn chapter(
         writeln!(out, "{drawn}")?;
         widest = widest.max(drawn.width());
         let next = doc.lines.get(i + 1);
-        let unit_ends = l.unit.is_some() && next.is_none_or(|n| n.unit != l.unit);
+        let unit_ends = l.unit().is_some() && next.is_none_or(|n| n.unit() != l.unit());
         if !unit_ends {
             continue;
         }
@@ -96,7 +96,7 @@ pub fn chapter(
             rule(out, ch, widest, width)?;
         }
         let target = l
-            .unit
+            .unit()
             .and_then(|u| chapter.units.get(u))
             .and_then(|u| u.kind.target());
         if let Some(t) = target {

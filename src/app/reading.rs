@@ -225,7 +225,7 @@ impl App {
             let unit = self
                 .doc()
                 .and_then(|d| d.lines.get(line))
-                .and_then(|l| l.unit);
+                .and_then(crate::doc::DocLine::unit);
             if let Some(unit) = unit
                 && self.handbook().chapters[self.chapter].units[unit]
                     .kind

@@ -6,7 +6,7 @@
 
 use super::App;
 use crate::action::Action;
-use crate::doc::Doc;
+use crate::doc::{Doc, DocLine};
 
 /// The unit shown at `line`: on a blank line, the one that follows it (the blank belongs to
 /// it), else the nearest above.
@@ -14,14 +14,14 @@ pub fn unit_at(doc: &Doc, line: usize) -> usize {
     let line = line.min(doc.lines.len().saturating_sub(1));
     let below = doc.lines.get(line..).and_then(|rest| {
         rest.iter()
-            .take_while(|l| l.unit.is_none())
+            .take_while(|l| l.unit().is_none())
             .count()
             .checked_add(line)
             .and_then(|i| doc.lines.get(i))
-            .and_then(|l| l.unit)
+            .and_then(DocLine::unit)
     });
     below
-        .or_else(|| doc.lines.get(..=line)?.iter().rev().find_map(|l| l.unit))
+        .or_else(|| doc.lines.get(..=line)?.iter().rev().find_map(DocLine::unit))
         .unwrap_or(0)
 }
 

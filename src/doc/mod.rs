@@ -4,70 +4,20 @@
 //! without wrapping again. It knows nothing of colours or the terminal; where a line may break
 //! is `wrap`'s to say.
 
-use std::ops::Range;
-
 use unicode_width::UnicodeWidthStr;
 
-use crate::content::{CalloutKind, Chapter, Date, UnitKind};
+use crate::content::{Chapter, Date, UnitKind};
 use crate::i18n::Text;
 
+mod line;
 mod wrap;
 
+use line::small;
+pub use line::{Bytes, DocLine, LineKind};
 pub use wrap::wrap_ranges;
 
 /// Widest text column, so lines stay comfortable to read on wide screens.
 pub const MAX_TEXT_WIDTH: u16 = 100;
-
-/// What a line is, which decides its prefix and style.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LineKind {
-    Blank,
-    Title,
-    /// Interface text made for this chapter (the review date, the overdue note).
-    Meta(String),
-    Overdue(String),
-    Summary,
-    Heading,
-    Paragraph,
-    /// A bullet item; `first` is the line that carries the bullet mark.
-    Bullet {
-        first: bool,
-    },
-    CalloutLabel(CalloutKind),
-    Callout(CalloutKind),
-    ContactLabel,
-    ContactPhone {
-        first: bool,
-    },
-    ContactExtension {
-        first: bool,
-    },
-    ContactHours {
-        first: bool,
-    },
-    Link {
-        first: bool,
-    },
-    /// One row of a figure's drawing, kept exactly: `bytes` of its ASCII drawing when `ascii`,
-    /// else of its own.
-    Art {
-        ascii: bool,
-        bytes: Range<usize>,
-    },
-    /// A figure told in words, where its drawing is not shown.
-    AltText,
-    Caption,
-    /// The label over a chapter's key points.
-    KeyPointsLabel,
-    /// A key point; `first` is the line that carries its bullet.
-    KeyPoint {
-        first: bool,
-    },
-    /// A checklist item; `first` is the line that carries its box.
-    Check {
-        first: bool,
-    },
-}
 
 /// How figures are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,51 +30,12 @@ pub enum Figures {
     AltText,
 }
 
-impl LineKind {
-    /// The character `print` rules a line of this kind off with, on paper where bold and
-    /// underline are lost: the title with `=`, headings with `-`.
-    pub fn rule(&self) -> Option<char> {
-        match self {
-            LineKind::Title => Some('='),
-            LineKind::Heading => Some('-'),
-            LineKind::Blank
-            | LineKind::Meta(_)
-            | LineKind::Overdue(_)
-            | LineKind::Summary
-            | LineKind::Paragraph
-            | LineKind::Bullet { .. }
-            | LineKind::CalloutLabel(_)
-            | LineKind::Callout(_)
-            | LineKind::ContactLabel
-            | LineKind::ContactPhone { .. }
-            | LineKind::ContactExtension { .. }
-            | LineKind::ContactHours { .. }
-            | LineKind::Link { .. }
-            | LineKind::Art { .. }
-            | LineKind::AltText
-            | LineKind::Caption
-            | LineKind::KeyPointsLabel
-            | LineKind::KeyPoint { .. }
-            | LineKind::Check { .. } => None,
-        }
-    }
-}
-
 /// The two-column marks in front of lines. Kept the same width in Unicode and ASCII so the
 /// layout does not depend on the glyph set.
 pub const PREFIX_WIDTH: usize = 2;
 
 /// The box in front of a checklist item, on screen and on paper alike.
 pub const CHECK_BOX: &str = "[ ] ";
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocLine {
-    pub kind: LineKind,
-    /// The text unit this line shows part of, and which bytes of it.
-    pub unit: Option<usize>,
-    pub range: Range<usize>,
-    pub section: Option<usize>,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
@@ -194,12 +105,8 @@ impl Doc {
                 }),
                 UnitKind::Callout(k) => {
                     let k = *k;
-                    doc.lines.push(DocLine {
-                        kind: LineKind::CalloutLabel(k),
-                        unit: None,
-                        range: 0..0,
-                        section,
-                    });
+                    doc.lines
+                        .push(DocLine::new(LineKind::CalloutLabel(k), None, 0..0, section));
                     doc.wrap(index, text, inner, section, |_| LineKind::Callout(k))
                 }
                 UnitKind::ContactLabel { .. } => {
@@ -246,12 +153,18 @@ impl Doc {
                     match drawing.filter(|(art, _)| art.width <= full) {
                         Some((art, ascii)) => {
                             for bytes in art.rows() {
-                                doc.lines.push(DocLine {
-                                    kind: LineKind::Art { ascii, bytes },
-                                    unit: Some(index),
-                                    range: 0..0,
+                                doc.lines.push(DocLine::new(
+                                    LineKind::Art {
+                                        ascii,
+                                        bytes: Bytes {
+                                            start: small(bytes.start),
+                                            end: small(bytes.end),
+                                        },
+                                    },
+                                    Some(index),
+                                    0..0,
                                     section,
-                                });
+                                ));
                             }
                         }
                         None => doc.wrap(index, text, inner, section, |_| LineKind::AltText),
@@ -260,12 +173,8 @@ impl Doc {
                 UnitKind::Caption => doc.wrap(index, text, full, section, |_| LineKind::Caption),
                 UnitKind::KeyPoint => {
                     if previous != Some(&UnitKind::KeyPoint) {
-                        doc.lines.push(DocLine {
-                            kind: LineKind::KeyPointsLabel,
-                            unit: None,
-                            range: 0..0,
-                            section,
-                        });
+                        doc.lines
+                            .push(DocLine::new(LineKind::KeyPointsLabel, None, 0..0, section));
                     }
                     let w = inner.saturating_sub(PREFIX_WIDTH).max(1);
                     doc.wrap(index, text, w, section, |first| LineKind::KeyPoint {
@@ -307,12 +216,8 @@ impl Doc {
     }
 
     fn blank(&mut self, section: Option<usize>) {
-        self.lines.push(DocLine {
-            kind: LineKind::Blank,
-            unit: None,
-            range: 0..0,
-            section,
-        });
+        self.lines
+            .push(DocLine::new(LineKind::Blank, None, 0..0, section));
     }
 
     fn wrap(
@@ -324,23 +229,15 @@ impl Doc {
         kind: impl Fn(bool) -> LineKind,
     ) {
         for (i, range) in wrap_ranges(text, width).into_iter().enumerate() {
-            self.lines.push(DocLine {
-                kind: kind(i == 0),
-                unit: Some(unit),
-                range,
-                section,
-            });
+            self.lines
+                .push(DocLine::new(kind(i == 0), Some(unit), range, section));
         }
     }
 
-    fn meta(&mut self, text: &str, width: usize, kind: impl Fn(String) -> LineKind) {
+    fn meta(&mut self, text: &str, width: usize, kind: impl Fn(Box<str>) -> LineKind) {
         for range in wrap_ranges(text, width) {
-            self.lines.push(DocLine {
-                kind: kind(text[range].to_owned()),
-                unit: None,
-                range: 0..0,
-                section: None,
-            });
+            self.lines
+                .push(DocLine::new(kind(text[range].into()), None, 0..0, None));
         }
     }
 
@@ -362,15 +259,15 @@ impl Doc {
         }
         head.blank(None);
         let n = head.lines.len();
-        head.lines.append(&mut self.lines);
-        self.lines = head.lines;
+        // In place: a large chapter's lines are not copied into a second list.
+        self.lines.splice(0..0, head.lines);
         self.unit_line.iter_mut().for_each(|l| *l += n);
         self.section_line.iter_mut().for_each(|l| *l += n);
     }
 
     /// The section shown at line `line`, if any.
     pub fn section_at(&self, line: usize) -> Option<usize> {
-        self.lines.get(line).and_then(|l| l.section)
+        self.lines.get(line).and_then(DocLine::section)
     }
 }
 

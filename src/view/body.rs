@@ -73,19 +73,18 @@ impl<'a> Paint<'a> {
 pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
     let (t, g) = (&p.look.theme, &p.look.glyphs);
     let text = p.text;
+    let range = l.range();
     let body = l
-        .unit
-        .and_then(|u| p.units.text(u).get(l.range.clone()))
+        .unit()
+        .and_then(|u| p.units.text(u).get(range.clone()))
         .unwrap_or("");
     let hits: Vec<Range<usize>> = l
-        .unit
+        .unit()
         .and_then(|u| p.highlights?.get(&u))
         .map(|rs| {
             rs.iter()
-                .filter(|r| r.end > l.range.start && r.start < l.range.end)
-                .map(|r| {
-                    r.start.saturating_sub(l.range.start)..(r.end.min(l.range.end) - l.range.start)
-                })
+                .filter(|r| r.end > range.start && r.start < range.end)
+                .map(|r| r.start.saturating_sub(range.start)..(r.end.min(range.end) - range.start))
                 .collect()
         })
         .unwrap_or_default();
@@ -105,8 +104,8 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
     let mut spans: Vec<Span<'a>> = Vec::new();
     let base = match &l.kind {
         LineKind::Blank => return Line::default(),
-        LineKind::Meta(s) => return Line::styled(s.as_str(), t.meta),
-        LineKind::Overdue(s) => return Line::styled(s.as_str(), t.overdue),
+        LineKind::Meta(s) => return Line::styled(&**s, t.meta),
+        LineKind::Overdue(s) => return Line::styled(&**s, t.overdue),
         LineKind::CalloutLabel(k) => {
             let label = match k {
                 CalloutKind::Urgent => text.get_help_now.as_str(),
@@ -142,7 +141,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
         }
         LineKind::Art { ascii, bytes } => {
             // Drawn exactly as written: no mark, no highlight, never wrapped.
-            let figure = l.unit.and_then(|u| p.units.get(u)?.kind.figure());
+            let figure = l.unit().and_then(|u| p.units.get(u)?.kind.figure());
             let drawing = figure.and_then(|f| {
                 if *ascii {
                     f.ascii.as_ref()
@@ -150,7 +149,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
                     Some(&f.art)
                 }
             });
-            let row = drawing.map_or("", |a| a.text.get(bytes.clone()).unwrap_or(""));
+            let row = drawing.map_or("", |a| a.text.get(bytes.range()).unwrap_or(""));
             return Line::styled(row, t.text);
         }
         LineKind::AltText => {
@@ -175,7 +174,7 @@ pub fn line<'a>(p: &Paint<'a>, l: &'a DocLine) -> Line<'a> {
             t.text
         }
         LineKind::Link { first } => {
-            let focused = p.focus.is_some() && p.focus == l.unit;
+            let focused = p.focus.is_some() && p.focus == l.unit();
             let mark = match (first, focused) {
                 (true, true) => format!("{} ", g.focus),
                 (true, false) => g.arrow.to_owned(),
@@ -221,7 +220,7 @@ pub fn render(app: &App, text_area: Rect, scrollbar: Rect, buf: &mut Buffer) {
         let y = text_area.y + row as u16;
         let drawn = line(&paint, l);
         super::set_line(buf, text_area.x, y, &drawn, text_area.width);
-        if l.kind == LineKind::Heading && l.section.is_some() && l.section == app.marked {
+        if l.kind == LineKind::Heading && l.section().is_some() && l.section() == app.marked {
             mark_heading(app, text_area, y, drawn.width(), buf);
         }
     }

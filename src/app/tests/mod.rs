@@ -356,10 +356,10 @@ fn a_blank_line_belongs_to_the_text_below_it() {
         .iter()
         .enumerate()
         .skip(3)
-        .find(|(_, l)| l.unit.is_none())
+        .find(|(_, l)| l.unit().is_none())
         .map(|(i, _)| i)
         .unwrap();
-    let next = doc.lines[blank..].iter().find_map(|l| l.unit).unwrap();
+    let next = doc.lines[blank..].iter().find_map(|l| l.unit()).unwrap();
     assert_eq!(scroll::unit_at(doc, blank), next);
 }
 
