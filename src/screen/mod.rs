@@ -19,7 +19,7 @@ mod moves;
 mod pen;
 
 use cells::Term;
-use diff::{clear_wide_tails, write_cells};
+use diff::{clear_wide_tails, whole_frame, write_cells};
 
 /// The largest area drawn, in columns and rows: more than anyone reads at once. A larger
 /// window (a mistaken or hostile size report says 65535 × 65535) gets this much, so the
@@ -122,7 +122,7 @@ impl<W: Write> Screen<W> {
                 // Everything again, on a cleared screen, from a reset pen.
                 bytes.extend_from_slice(b"\x1b[m\x1b[2J");
                 self.term = Term::RESET;
-                Buffer::empty(next.area).diff(&next)
+                whole_frame(&next)
             }
         };
         write_cells(&mut bytes, &updates, &next, &mut self.term, !whole)?;
@@ -269,6 +269,26 @@ mod tests {
             tape.bytes().windows(8).any(|w| w == b"short\x1b[K"),
             "erased by EL"
         );
+    }
+
+    #[test]
+    fn a_whole_frame_is_what_ratatuis_diff_finds() {
+        let mut styled = frame(&["words and  gaps", "", "腱 wide", "x"]);
+        styled.set_style(Rect::new(2, 1, 5, 1), Style::new().bg(Color::Blue));
+        styled.set_style(Rect::new(0, 3, 3, 1), Style::new().fg(Color::Cyan));
+        let mut empty_symbol = frame(&["ab", "cd"]);
+        empty_symbol[(1, 0)].set_symbol("");
+        let mut skipped = frame(&["abc"]);
+        skipped[(1, 0)].diff_option = ratatui::buffer::CellDiffOption::Skip;
+        for f in [
+            frame(&["plain text", " and more", "", "end"]),
+            styled,
+            empty_symbol,
+            skipped,
+            frame(&["", "", "", ""]),
+        ] {
+            assert_eq!(whole_frame(&f), Buffer::empty(f.area).diff(&f));
+        }
     }
 
     #[test]
