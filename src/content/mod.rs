@@ -17,5 +17,6 @@ mod raw;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub(crate) use editions::give_back_freed_memory;
 pub use load::{Loaded, load, load_files};
 pub use model::*;

@@ -335,6 +335,10 @@ impl Index {
                     .collect()
             })
             .collect();
+        // The building lists are freed; their pages go back rather than stay in this
+        // thread's arena for the rest of the run.
+        drop(g);
+        crate::content::give_back_freed_memory();
         Index {
             units,
             docs,
