@@ -7,13 +7,21 @@ Used by benches/vs_less.py. Standard library only.
 import codecs
 import fcntl
 import os
+import queue
 import select
 import signal
 import struct
 import subprocess
+import sys
 import termios
+import threading
 import time
 import unicodedata
+
+# The reading thread (Term._pump) times each read as it arrives; it needs the interpreter's lock
+# to do so, and by default a busy thread keeps that lock for up to 5 ms. 0.1 ms bounds how late a
+# read can be timed while the screen model parses the one before it.
+sys.setswitchinterval(1e-4)
 
 
 def char_width(ch: str) -> int:
@@ -343,6 +351,35 @@ class Term:
         os.close(slave)
         os.set_blocking(self.master, False)
         self.eof = False
+        # Reads are made and timed on a thread of their own, so a program's output that reaches
+        # us in two reads (a pseudo-terminal passes output on in buffers of about 2 kB) is timed
+        # when its second part arrived, not after the screen model parsed the first.
+        self._reads = queue.Queue()  # (arrival time, bytes), then None at the end of output
+        self._stop = False
+        self._pump_thread = threading.Thread(target=self._pump, daemon=True)
+        self._pump_thread.start()
+
+    def _pump(self):
+        """Reads the program's output as it comes, timing each read on arrival."""
+        while not self._stop:
+            try:
+                r, _, _ = select.select([self.master], [], [], 0.02)
+            except (OSError, ValueError):  # the terminal was closed
+                break
+            if not r:
+                continue
+            while True:
+                try:
+                    data = os.read(self.master, 65536)
+                except BlockingIOError:
+                    break
+                except OSError:  # EIO: the program closed the terminal
+                    data = b""
+                if not data:
+                    self._reads.put(None)
+                    return
+                self._reads.put((time.perf_counter(), data))
+        self._reads.put(None)
 
     @property
     def pid(self) -> int:
@@ -360,28 +397,28 @@ class Term:
         """Waits up to timeout for output and feeds it to the screen, chunk by chunk.
 
         Returns (got_bytes, t) where t is the arrival time of the chunk after which predicate
-        first held (None if it did not, or if no predicate). Arrival is timed at the read, so
-        the time this Python screen model takes to digest the bytes is not counted."""
+        first held (None if it did not, or if no predicate). Arrival is timed at the read, on
+        the reading thread, so the time this Python screen model takes to digest the bytes is
+        not counted, not even for a chunk that arrived while it digested the one before."""
         if self.eof:
             time.sleep(max(0.0, timeout))
             return False, None
-        r, _, _ = select.select([self.master], [], [], max(0.0, timeout))
-        if not r:
+        try:
+            first = self._reads.get(timeout=max(0.0, timeout))
+        except queue.Empty:
             return False, None
         chunks = []
+        item = first
         while True:
+            if item is None:
+                self.eof = True
+                break
+            chunks.append(item)
+            self.log.append(item)
             try:
-                data = os.read(self.master, 65536)
-            except BlockingIOError:
+                item = self._reads.get_nowait()
+            except queue.Empty:
                 break
-            except OSError:  # EIO: the program closed the terminal
-                self.eof = True
-                break
-            if not data:
-                self.eof = True
-                break
-            chunks.append((time.perf_counter(), data))
-            self.log.append(chunks[-1])
         if chunks and self.t_first_byte is None:
             self.t_first_byte = chunks[0][0]
         hit = None
@@ -482,6 +519,8 @@ class Term:
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
                     self.proc.wait()
+        self._stop = True
+        self._pump_thread.join(1.0)
         try:
             os.close(self.master)
         except OSError:
