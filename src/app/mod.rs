@@ -312,6 +312,11 @@ impl App {
             #[cfg(debug_assertions)]
             Action::Panic => {}
             other => match self.mode {
+                // The home screen offers "/ to search": the search opens over the first chapter.
+                Mode::Home if other == Action::Search => {
+                    self.mode = Mode::Reading;
+                    self.update_reading(other);
+                }
                 Mode::Home => {}
                 Mode::Search => self.update_search(other),
                 Mode::Help { .. } => self.update_help(other),

@@ -146,7 +146,7 @@ pub static ENTRIES: &[Entry] = &[
     entry("prev_link", Action::PrevLink, Group::Links, &[k(R, Char('F'), SHIFT)]),
     entry("follow", Action::Follow, Group::Links, &[k(R, Enter, NONE)]),
     entry("back", Action::Back, Group::Links, &[k(R, Backspace, NONE), k(R, Char('h'), CTRL)]),
-    hinted(entry("search", Action::Search, Group::Search, &[k(R, Char('/'), NONE), k(R, Char('f'), CTRL)])),
+    hinted(entry("search", Action::Search, Group::Search, &[k(RH, Char('/'), NONE), k(RH, Char('f'), CTRL)])),
     entry("next_hit", Action::NextHit, Group::Search, &[k(R, Char('n'), NONE)]),
     entry("prev_hit", Action::PrevHit, Group::Search, &[k(R, Char('N'), SHIFT)]),
     entry("select_prev", Action::SelectPrev, Group::Search, &[k(P, Up, NONE)]),

@@ -84,7 +84,7 @@ fn the_prompt_takes_letters_as_text() {
 }
 
 #[test]
-fn any_key_leaves_home_but_language_switches() {
+fn any_key_leaves_home_but_language_switches_and_search_opens() {
     assert_eq!(
         action_for(Context::Home, key(Char('x'), NONE), 7),
         Some(Action::Start)
@@ -92,6 +92,11 @@ fn any_key_leaves_home_but_language_switches() {
     assert_eq!(
         action_for(Context::Home, key(Char('L'), SHIFT), 7),
         Some(Action::SwitchLanguage)
+    );
+    // The home screen says "/ to search": it must do just that, not only leave home.
+    assert_eq!(
+        action_for(Context::Home, key(Char('/'), NONE), 7),
+        Some(Action::Search)
     );
 }
 

@@ -106,3 +106,17 @@ fn opening_a_result_or_stepping_hits_can_be_undone_with_back() {
     app.update(Action::Type('h'), at(0));
     assert_eq!(app.find.query, "h");
 }
+
+#[test]
+fn slash_on_the_home_screen_opens_the_search_at_once() {
+    // The home screen says "/ to search"; the first key must not only leave it.
+    let mut app = app_with(Options::kiosk(TODAY, Some(at(120))));
+    assert_eq!(app.mode, Mode::Home);
+    app.update(Action::Search, at(1));
+    assert_eq!(app.mode, Mode::Search);
+    for c in "heel".chars() {
+        app.update(Action::Type(c), at(1));
+    }
+    assert_eq!(app.find.query, "heel");
+    assert!(!app.find.hits().is_empty());
+}
