@@ -46,7 +46,7 @@ impl Term {
 const MAX_REWRITE: u16 = 10;
 
 /// The columns a cell's symbol takes (0 for an empty or zero-width one).
-fn columns(cell: &Cell) -> u16 {
+pub(super) fn columns(cell: &Cell) -> u16 {
     let symbol = cell.symbol();
     // Printable ASCII, nearly every cell, is one column without a look in the tables.
     if let [b] = symbol.as_bytes()

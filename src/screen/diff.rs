@@ -6,9 +6,8 @@
 use std::io::{self, Write};
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
-use unicode_width::UnicodeWidthStr;
 
-use super::cells::{Term, can_wait, write_cell, write_row};
+use super::cells::{Term, can_wait, columns, write_cell, write_row};
 
 /// The changed cells of `next`, row by row: (row, [(column, cell)]).
 type Rows<'a> = Vec<(u16, Vec<(u16, &'a Cell)>)>;
@@ -143,16 +142,4 @@ pub(super) fn clear_wide_tails<'a>(
         }
     }
     out
-}
-
-/// The columns a cell's symbol takes (0 for an empty or zero-width one).
-fn columns(cell: &Cell) -> u16 {
-    let symbol = cell.symbol();
-    // Printable ASCII, nearly every cell, is one column without a look in the tables.
-    if let [b] = symbol.as_bytes()
-        && (b' '..=b'~').contains(b)
-    {
-        return 1;
-    }
-    u16::try_from(symbol.width()).unwrap_or(u16::MAX)
 }

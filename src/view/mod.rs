@@ -114,9 +114,10 @@ fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -
             let room = buf.area.right().saturating_sub(x).min(remaining);
             let n = text.len().min(usize::from(room));
             for i in 0..n {
-                buf[(x + i as u16, y)]
-                    .set_symbol(&text[i..=i])
-                    .set_style(style);
+                // A row outside the buffer is drawn nowhere, never a panic.
+                if let Some(cell) = buf.cell_mut((x + i as u16, y)) {
+                    cell.set_symbol(&text[i..=i]).set_style(style);
+                }
             }
             x + n as u16
         } else {
