@@ -8,7 +8,7 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use unicode_width::UnicodeWidthStr;
 
-use super::moves::{Cursor, motion, push_number};
+use super::moves::{Cursor, Seq, motion, push_number};
 use super::pen::{self, PLAIN, Pen, is_clear};
 
 /// What the terminal shows besides its cells: where its cursor is and the pen it draws with.
@@ -272,16 +272,16 @@ impl<'a> Encoder<'a> {
             return;
         }
         let moved = motion(self.term.cursor, x, y);
-        let mut best = (moved + &fix(pen), pen);
+        let mut best = (String::from(moved.as_str()) + &fix(pen), pen);
         // Writing `n` cells again costs at least `n` bytes: weighed only where that could win.
-        let rewrite_from = |start: String, from: u16, best: &mut (String, Pen)| {
+        let rewrite_from = |start: Seq, from: u16, best: &mut (String, Pen)| {
             if start.len() + usize::from(x - from) >= best.0.len() {
                 return;
             }
             let early = pen::sgr(pen, need.pen());
             for (prefix, first) in [(String::new(), pen), (early, need.pen())] {
                 if let Some((cells, after)) = self.rewrite(from, x, first) {
-                    let mut candidate = start.clone();
+                    let mut candidate = String::from(start.as_str());
                     candidate.push_str(&prefix);
                     candidate.push_str(&cells);
                     candidate.push_str(&fix(after));

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell};
 
 use super::cells::{Term, can_wait, columns, write_cell, write_row};
 
@@ -74,38 +74,6 @@ fn encode(rows: &Rows, next: &Buffer, mut term: Term, column: bool) -> (Vec<u8>,
         write_cell(next, (x, y), cell, &mut term, &mut bytes);
     }
     (bytes, term)
-}
-
-/// The cells of `next` to write on a cleared screen, in the order of ratatui's diff against
-/// an empty frame. When every cell is plain (one column at most, no diff option, not skipped)
-/// that diff is exactly the cells that are not empty, found here in one pass: the diff's
-/// general walk was a quarter of the frame writer's instructions for the first screen. Any
-/// other frame goes through the diff itself.
-pub(super) fn whole_frame(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
-    #[allow(deprecated)] // `skip` is still honoured by ratatui's diff
-    let plain = next
-        .content
-        .iter()
-        .all(|c| c.diff_option == CellDiffOption::None && !c.skip && narrow(c));
-    if !plain {
-        return Buffer::empty(next.area).diff(next);
-    }
-    let area = next.area;
-    let width = usize::from(area.width.max(1));
-    next.content
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c != Cell::EMPTY)
-        .map(|(i, c)| {
-            let (x, y) = (i % width, i / width);
-            (area.x + x as u16, area.y + y as u16, c)
-        })
-        .collect()
-}
-
-/// Whether a cell takes one column at most, as ratatui's diff measures it.
-fn narrow(cell: &Cell) -> bool {
-    matches!(cell.symbol().as_bytes(), [b] if (b' '..=b'~').contains(b)) || cell.cell_width() <= 1
 }
 
 /// Adds the columns of an old wide character (Chinese, say) that a new character covers only

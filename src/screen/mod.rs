@@ -17,9 +17,10 @@ mod cells;
 mod diff;
 mod moves;
 mod pen;
+mod whole;
 
 use cells::Term;
-use diff::{clear_wide_tails, whole_frame, write_cells};
+use diff::{clear_wide_tails, write_cells};
 
 /// The largest area drawn, in columns and rows: more than anyone reads at once. A larger
 /// window (a mistaken or hostile size report says 65535 × 65535) gets this much, so the
@@ -115,17 +116,23 @@ impl<W: Write> Screen<W> {
             return Ok(());
         }
         let mut bytes = Vec::new();
-        let whole = !matches!(&self.last, Some(prev) if prev.area == next.area);
-        let updates = match &self.last {
-            Some(prev) if prev.area == next.area => clear_wide_tails(prev.diff(&next), prev, &next),
+        match &self.last {
+            Some(prev) if prev.area == next.area => {
+                let updates = clear_wide_tails(prev.diff(&next), prev, &next);
+                write_cells(&mut bytes, &updates, &next, &mut self.term, true)?;
+            }
             _ => {
                 // Everything again, on a cleared screen, from a reset pen.
                 bytes.extend_from_slice(b"\x1b[m\x1b[2J");
                 self.term = Term::RESET;
-                whole_frame(&next)
+                if whole::fits(&next) {
+                    whole::write(&next, &mut self.term, &mut bytes);
+                } else {
+                    let updates = Buffer::empty(next.area).diff(&next);
+                    write_cells(&mut bytes, &updates, &next, &mut self.term, false)?;
+                }
             }
-        };
-        write_cells(&mut bytes, &updates, &next, &mut self.term, !whole)?;
+        }
         match cursor {
             Some(p) => {
                 self.term.go_to(&mut bytes, p.x, p.y);
@@ -269,26 +276,6 @@ mod tests {
             tape.bytes().windows(8).any(|w| w == b"short\x1b[K"),
             "erased by EL"
         );
-    }
-
-    #[test]
-    fn a_whole_frame_is_what_ratatuis_diff_finds() {
-        let mut styled = frame(&["words and  gaps", "", "腱 wide", "x"]);
-        styled.set_style(Rect::new(2, 1, 5, 1), Style::new().bg(Color::Blue));
-        styled.set_style(Rect::new(0, 3, 3, 1), Style::new().fg(Color::Cyan));
-        let mut empty_symbol = frame(&["ab", "cd"]);
-        empty_symbol[(1, 0)].set_symbol("");
-        let mut skipped = frame(&["abc"]);
-        skipped[(1, 0)].diff_option = ratatui::buffer::CellDiffOption::Skip;
-        for f in [
-            frame(&["plain text", " and more", "", "end"]),
-            styled,
-            empty_symbol,
-            skipped,
-            frame(&["", "", "", ""]),
-        ] {
-            assert_eq!(whole_frame(&f), Buffer::empty(f.area).diff(&f));
-        }
     }
 
     #[test]
