@@ -9,6 +9,7 @@ import fcntl
 import os
 import queue
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -328,9 +329,58 @@ class Screen:
         # m (colours), s/u (save/restore), q (cursor style) and others: no effect on the text
 
 
-def _make_ctty():
-    # Runs in the child after setsid(): make the pty its controlling terminal.
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+class Child:
+    """A program started by os.posix_spawn: the parts of subprocess.Popen the benchmark uses."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode = None
+
+    def poll(self):
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        deadline = None if timeout is None else time.perf_counter() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.perf_counter() >= deadline:
+                raise subprocess.TimeoutExpired("child", timeout)
+            time.sleep(0.005)
+        return self.returncode
+
+    def send_signal(self, sig) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+def spawn(argv, env, tty: str, cwd=None) -> Child:
+    """Starts argv in a new session whose controlling terminal is `tty`, on standard input,
+    output and error. posix_spawn (vfork and exec) rather than subprocess.Popen with a
+    preexec_fn: that forks the whole interpreter and runs Python in the child before exec,
+    which took 3-5 ms here, varied by a millisecond from run to run, and hid differences of a
+    tenth of that between the programs measured (benches/README.md, "The harness")."""
+    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0], path=env.get("PATH"))
+    if exe is None:
+        raise FileNotFoundError(argv[0])
+    # A session leader without a controlling terminal that opens one gets it.
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, tty, os.O_RDWR, 0),
+        (os.POSIX_SPAWN_DUP2, 0, 1),
+        (os.POSIX_SPAWN_DUP2, 0, 2),
+    ]
+    here = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)  # posix_spawn has no working directory of its own: the child inherits it
+    try:
+        return Child(os.posix_spawn(exe, argv, env, file_actions=actions, setsid=True))
+    finally:
+        os.chdir(here)
 
 
 class Term:
@@ -343,11 +393,9 @@ class Term:
         self.total = 0  # bytes read from the program, all told
         self.log = []  # (arrival time, bytes) of every read, to replay the screen's history
         self.t_first_byte = None  # when the program's first output arrived
+        tty = os.ttyname(slave)
         self.t_start = time.perf_counter()
-        self.proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-            start_new_session=True, preexec_fn=_make_ctty, close_fds=True,
-        )
+        self.proc = spawn(argv, env, tty, cwd)
         os.close(slave)
         os.set_blocking(self.master, False)
         self.eof = False
