@@ -15,16 +15,23 @@ use achilles_handbook::theme::{Glyphs, Theme};
 use achilles_handbook::{check, completions, manpage, plain, terminal, watch};
 
 fn main() -> ExitCode {
-    let width = cli::help_width(
-        io::stdout()
-            .is_terminal()
-            .then(terminal::size)
-            .and_then(Result::ok)
-            .map(|(w, _)| w),
-    );
-    let cli = match cli::parse_from(std::env::args_os(), width) {
-        Ok(cli) => cli,
-        Err(e) => return usage(&e),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let names = std::env::vars_os().map(|(name, _)| name);
+    let cli = match cli::unconfigured(&args, names) {
+        Some(cli) => cli,
+        None => {
+            let width = cli::help_width(
+                io::stdout()
+                    .is_terminal()
+                    .then(terminal::size)
+                    .and_then(Result::ok)
+                    .map(|(w, _)| w),
+            );
+            match cli::parse_from(args, width) {
+                Ok(cli) => cli,
+                Err(e) => return usage(&e),
+            }
+        }
     };
     let result =
         run(cli).and_then(|status| io::stdout().flush().map_err(write_error).map(|()| status));
