@@ -125,9 +125,11 @@ impl<W: Write> Screen<W> {
                 // Everything again, on a cleared screen, from a reset pen.
                 bytes.extend_from_slice(b"\x1b[m\x1b[2J");
                 self.term = Term::RESET;
-                if whole::fits(&next) {
-                    whole::write(&next, &mut self.term, &mut bytes);
-                } else {
+                let start = bytes.len();
+                if !whole::write(&next, &mut self.term, &mut bytes) {
+                    // A wide character, say: the general way, from the same start.
+                    bytes.truncate(start);
+                    self.term = Term::RESET;
                     let updates = Buffer::empty(next.area).diff(&next);
                     write_cells(&mut bytes, &updates, &next, &mut self.term, false)?;
                 }

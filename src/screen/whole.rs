@@ -12,30 +12,31 @@ use super::cells::{Term, columns};
 use super::moves::{Cursor, Seq, motion};
 use super::pen::{Pen, is_clear};
 
-/// Whether `next` can be written here: every cell one column at most, with no diff option and
-/// not skipped.
-pub(super) fn fits(next: &Buffer) -> bool {
+/// Whether a cell can be written here: one column at most, as ratatui's diff measures it, with
+/// no diff option and not skipped.
+fn fits(cell: &Cell) -> bool {
     #[allow(deprecated)] // `skip` is still honoured by ratatui's diff
-    next.content
-        .iter()
-        .all(|c| c.diff_option == CellDiffOption::None && !c.skip && narrow(c))
+    let plain = cell.diff_option == CellDiffOption::None && !cell.skip;
+    plain
+        && (matches!(cell.symbol().as_bytes(), [b] if (b' '..=b'~').contains(b))
+            || cell.cell_width() <= 1)
 }
 
-/// Whether a cell takes one column at most, as ratatui's diff measures it.
-pub(super) fn narrow(cell: &Cell) -> bool {
-    matches!(cell.symbol().as_bytes(), [b] if (b' '..=b'~').contains(b)) || cell.cell_width() <= 1
-}
-
-/// Writes `next` (which [`fits`]) to a screen that is cleared, from the terminal state `term`,
-/// and updates it.
-pub(super) fn write(next: &Buffer, term: &mut Term, out: &mut Vec<u8>) {
+/// Writes `next` to a screen that is cleared, from the terminal state `term`, and updates it.
+/// Returns false, having written part of it, at the first cell that does not [`fits`]: the
+/// caller then drops those bytes and writes the frame the general way.
+#[must_use]
+pub(super) fn write(next: &Buffer, term: &mut Term, out: &mut Vec<u8>) -> bool {
     let area = next.area;
     let width = usize::from(area.width);
     if width == 0 {
-        return;
+        return true;
     }
     for (row, y) in next.content.chunks(width).zip(area.top()..) {
         for (cell, x) in row.iter().zip(area.left()..) {
+            if !fits(cell) {
+                return false;
+            }
             // A cleared screen already shows it.
             if is_clear(cell) {
                 continue;
@@ -48,11 +49,11 @@ pub(super) fn write(next: &Buffer, term: &mut Term, out: &mut Vec<u8>) {
                 term.pen = pen;
             }
             // An empty symbol would leave the cursor behind; the terminal shows a blank.
-            let symbol = match columns(cell) {
-                0 => " ",
-                _ => cell.symbol(),
-            };
-            out.extend_from_slice(symbol.as_bytes());
+            match cell.symbol().as_bytes() {
+                [b] if (b' '..=b'~').contains(b) => out.push(*b),
+                _ if columns(cell) == 0 => out.push(b' '),
+                symbol => out.extend_from_slice(symbol),
+            }
             term.cursor = if x.saturating_add(1) >= area.right() {
                 Cursor::Pending(y)
             } else {
@@ -60,6 +61,7 @@ pub(super) fn write(next: &Buffer, term: &mut Term, out: &mut Vec<u8>) {
             };
         }
     }
+    true
 }
 
 /// Moves the cursor to (`x`, `y`), every cell before it on that row being blank: by the
@@ -114,7 +116,7 @@ mod tests {
     fn written(next: &Buffer) -> String {
         let mut out = Vec::new();
         let mut term = Term::RESET;
-        write(next, &mut term, &mut out);
+        assert!(write(next, &mut term, &mut out));
         String::from_utf8(out).unwrap()
     }
 
@@ -150,7 +152,7 @@ mod tests {
         let f = frame(3, &["abc", "d"]);
         let mut out = Vec::new();
         let mut term = Term::RESET;
-        write(&f, &mut term, &mut out);
+        assert!(write(&f, &mut term, &mut out));
         assert_eq!(String::from_utf8(out).unwrap(), "\x1b[Habc\r\nd");
         assert_eq!(term.cursor, Cursor::At(1, 1));
     }
@@ -221,9 +223,11 @@ mod tests {
                     let area = Rect::new(0, 0, width, height);
                     let mut next = Buffer::empty(area);
                     crate::view::render(&app, area, &mut next);
-                    assert!(fits(&next), "chapter {chapter}");
                     let mut fast = Vec::new();
-                    write(&next, &mut Term::RESET.clone(), &mut fast);
+                    assert!(
+                        write(&next, &mut Term::RESET.clone(), &mut fast),
+                        "{chapter}"
+                    );
                     let slow = general(&next);
                     assert_eq!(shown(&fast, area), shown(&slow, area), "chapter {chapter}");
                     // The general encoder also weighs a plain pen set just for the blanks
@@ -259,17 +263,26 @@ mod tests {
             empty_symbol,
         ] {
             let mut fast = Vec::new();
-            write(&f, &mut Term::RESET.clone(), &mut fast);
+            assert!(write(&f, &mut Term::RESET.clone(), &mut fast));
             assert_eq!(shown(&fast, f.area), shown(&general(&f), f.area));
         }
     }
 
     #[test]
-    fn only_plain_narrow_cells_fit() {
-        assert!(fits(&frame(10, &["plain", "é →"])));
-        assert!(!fits(&frame(10, &["腱"])));
+    fn only_plain_narrow_cells_are_written_here() {
+        let mut out = Vec::new();
+        assert!(write(
+            &frame(10, &["plain", "é →"]),
+            &mut Term::RESET.clone(),
+            &mut out
+        ));
+        assert!(!write(
+            &frame(10, &["ab", "腱"]),
+            &mut Term::RESET.clone(),
+            &mut out
+        ));
         let mut skipped = frame(10, &["abc"]);
         skipped[(1, 0)].diff_option = CellDiffOption::Skip;
-        assert!(!fits(&skipped));
+        assert!(!write(&skipped, &mut Term::RESET.clone(), &mut out));
     }
 }

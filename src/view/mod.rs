@@ -9,6 +9,7 @@ mod overlay;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -28,7 +29,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let look = &app.options.look;
-    buf.set_style(area, look.theme.base);
+    // An empty style changes no cell (the default theme's base: the terminal's own colours);
+    // set cell by cell anyway, it was a third of the view's instructions for a frame.
+    if look.theme.base != Style::new() {
+        buf.set_style(area, look.theme.base);
+    }
     if area.is_empty() {
         return None;
     }
