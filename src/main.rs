@@ -158,6 +158,21 @@ fn run(cli: Cli) -> io::Result<Status> {
     } else {
         None
     };
+    let env = |v: &str| std::env::var(v).ok();
+    let on_terminal = stdout.is_terminal();
+    let dumb = env("TERM").is_some_and(|t| t == "dumb");
+    let interactive = on_terminal
+        && !dumb
+        && !matches!(
+            cli.command,
+            Some(Command::Print { .. } | Command::Search { .. })
+        );
+    // The colours depend on the terminal's background. With the built-in handbook, checked
+    // when the program was built, the terminal is asked first, and its answer comes back while
+    // the handbook is decoded (a quarter of the time to the first screen, otherwise spent
+    // waiting). A handbook folder is loaded and validated before the terminal is touched.
+    let early = (interactive && cli.handbook.is_none())
+        .then(|| detect::ask_background(cli.background, env));
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.
     let library = match load(cli.handbook.as_deref()) {
         Ok(l) => l,
@@ -181,7 +196,6 @@ fn run(cli: Cli) -> io::Result<Status> {
     };
     let language = Some(library.editions[edition].language.clone());
     let handbook = &library.editions[edition];
-    let on_terminal = stdout.is_terminal();
     // Asked only of a real terminal; a pipe or file has no width of its own.
     let terminal_width = || {
         on_terminal
@@ -243,8 +257,7 @@ fn run(cli: Cli) -> io::Result<Status> {
             Status::NotFound
         });
     }
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !on_terminal || dumb {
+    if !interactive {
         let width = terminal_width().map_or(80, usize::from);
         let mut out = io::BufWriter::new(stdout);
         plain::handbook(&mut out, handbook, width, today()).map_err(write_error)?;
@@ -252,10 +265,13 @@ fn run(cli: Cli) -> io::Result<Status> {
         return Ok(Status::Success);
     }
     drop(stdout);
-    let env = |v: &str| std::env::var(v).ok();
-    // Asked before the terminal enters raw mode and before the first frame.
+    // Known before the terminal enters raw mode and before the first frame.
+    let background = match early {
+        Some(asking) => asking.answer(env),
+        None => detect::background(cli.background, env),
+    };
     let caps = Caps {
-        background: detect::background(cli.background, env),
+        background,
         depth: detect::depth(env),
         colour: cli.colour(env),
         console: detect::is_console(env("TERM").as_deref()),

@@ -6,6 +6,8 @@
 
 use std::time::Duration;
 
+mod query;
+
 /// The longest a terminal that does not answer the background query can delay the first frame.
 pub const QUERY_TIMEOUT: Duration = Duration::from_millis(100);
 
@@ -95,30 +97,49 @@ pub fn background_hint(colorfgbg: &str) -> Option<Background> {
     }
 }
 
-/// Asks the terminal for its background colour (OSC 11, with a DA1 query behind it so a
-/// terminal that does not know OSC 11 answers at once). The terminal-colorsaurus crate writes
-/// the query to the controlling terminal in raw mode and restores the mode before returning.
-fn query() -> Option<Background> {
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = QUERY_TIMEOUT;
-    match terminal_colorsaurus::theme_mode(options).ok()? {
-        terminal_colorsaurus::ThemeMode::Light => Some(Background::Light),
-        terminal_colorsaurus::ThemeMode::Dark => Some(Background::Dark),
-    }
-}
-
 /// The background: the flag, else the terminal's answer, else `COLORFGBG`, else dark (the
 /// Linux console, GNU screen and most terminals that do not answer are dark).
 pub fn background(flag: Option<Background>, env: impl Fn(&str) -> Option<String>) -> Background {
-    flag.or_else(|| {
-        // The console never answers OSC 11 and is always dark unless told otherwise.
-        if is_console(env("TERM").as_deref()) {
-            return None;
-        }
-        query()
-    })
-    .or_else(|| env("COLORFGBG").as_deref().and_then(background_hint))
-    .unwrap_or(Background::Dark)
+    ask_background(flag, &env).answer(env)
+}
+
+/// The background being found out: the terminal asked, its answer read by `answer`. Until
+/// then the terminal reads without echo (see `query`), so nothing should be printed before.
+pub struct Asking {
+    flag: Option<Background>,
+    asked: Option<query::Asked>,
+}
+
+/// Starts finding out the background: asks the terminal, unless the flag settles it or the
+/// terminal is the Linux console, which never answers and is dark unless told otherwise.
+pub fn ask_background(flag: Option<Background>, env: impl Fn(&str) -> Option<String>) -> Asking {
+    let term = env("TERM");
+    let ask = flag.is_none() && !is_console(term.as_deref());
+    Asking {
+        flag,
+        asked: ask
+            .then(|| query::ask(term.as_deref(), QUERY_TIMEOUT))
+            .flatten(),
+    }
+}
+
+impl Asking {
+    /// The flag, else the terminal's answer (waited for, up to [`QUERY_TIMEOUT`] after the
+    /// question), else `COLORFGBG`, else dark.
+    pub fn answer(self, env: impl Fn(&str) -> Option<String>) -> Background {
+        let answered = || {
+            let colour = self.asked?.answer()?;
+            Some(if query::is_dark(colour) {
+                Background::Dark
+            } else {
+                Background::Light
+            })
+        };
+        self.flag
+            .or_else(answered)
+            .or_else(|| env("COLORFGBG").as_deref().and_then(background_hint))
+            .unwrap_or(Background::Dark)
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,96 @@
+//! End to end: the terminal asked for its background colour (OSC 11, DA1 behind it) and
+//! answered as a terminal would. A light answer gives the light palette, a dark one the dark
+//! palette, exactly as `--background` would; an answer is never read as keys; the terminal's
+//! modes are the program's own afterwards.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Spawn, Tui, contains};
+
+const TAB_BAR: &str = "[1 Overview]";
+const QUESTION: &[u8] = b"\x1b]11;?\x07\x1b[c";
+
+/// The colours of the active tab's first cell: they differ between the light and dark palettes.
+fn tab_colours(t: &mut Tui) -> (vt100::Color, vt100::Color) {
+    let cell = t.screen().cell(0, 1).expect("the tab bar's cell").clone();
+    (cell.fgcolor(), cell.bgcolor())
+}
+
+/// Starts the program, waits for its question and answers it with `answer`.
+fn answered(answer: &str) -> Tui {
+    let mut t = Spawn::new(&[]).start();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !contains(&t.raw(), QUESTION) {
+        assert!(Instant::now() < deadline, "the question was not asked");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    t.send(answer);
+    t.wait_for(TAB_BAR);
+    t
+}
+
+fn with_flag(shade: &str) -> (vt100::Color, vt100::Color) {
+    let mut t = Tui::run(&["--background", shade]);
+    t.wait_for(TAB_BAR);
+    let colours = tab_colours(&mut t);
+    assert!(
+        !contains(&t.raw(), QUESTION),
+        "--background {shade}: nothing asked"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    colours
+}
+
+#[test]
+fn the_answer_picks_the_palette_as_the_flag_would() {
+    let light = with_flag("light");
+    let dark = with_flag("dark");
+    assert_ne!(light, dark, "the palettes differ in the tab bar");
+    for (answer, expected, shade) in [
+        // xterm: four digits, ended by ST.
+        (
+            "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?64;1;2;6;9;15;18;21;22c",
+            light,
+            "white",
+        ),
+        // rxvt-unicode: ended by BEL.
+        (
+            "\x1b]11;rgb:0000/2b2b/3636\x07\x1b[?1;2c",
+            dark,
+            "Solarized dark",
+        ),
+        (
+            "\x1b]11;rgb:fd/f6/e3\x07\x1b[?62c",
+            light,
+            "Solarized light",
+        ),
+    ] {
+        let mut t = answered(answer);
+        assert_eq!(tab_colours(&mut t), expected, "{shade}");
+        // Nothing of the answer was taken for a key: the chapter is shown as it opens.
+        let status = t.row(29);
+        assert!(status.contains("Overview · Top"), "{shade}: {status:?}");
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+}
+
+#[test]
+fn a_terminal_that_does_not_know_the_question_gets_the_hint() {
+    // DA1 alone: the terminal has no OSC 11. COLORFGBG's light background is used.
+    let mut t = Spawn::new(&[]).env("COLORFGBG", "0;15").start();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !contains(&t.raw(), QUESTION) {
+        assert!(Instant::now() < deadline, "the question was not asked");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    t.send("\x1b[?1;2c");
+    t.wait_for(TAB_BAR);
+    let colours = tab_colours(&mut t);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(colours, with_flag("light"));
+}
