@@ -169,8 +169,8 @@ fn run(cli: Cli) -> io::Result<Status> {
         );
     // The colours depend on the terminal's background. With the built-in handbook, checked
     // when the program was built, the terminal is asked first, and its answer comes back while
-    // the handbook is decoded (a quarter of the time to the first screen, otherwise spent
-    // waiting). A handbook folder is loaded and validated before the terminal is touched.
+    // the handbook is decoded (a fifth of the time from the start to the first frame, which was
+    // spent waiting). A handbook folder is loaded and validated before the terminal is touched.
     let early = (interactive && cli.handbook.is_none())
         .then(|| detect::ask_background(cli.background, env));
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.

@@ -44,7 +44,8 @@ pub(super) fn write(next: &Buffer, term: &mut Term, out: &mut Vec<u8>) -> bool {
             let pen = Pen::of(cell);
             let want = (!term.pen.draws(cell)).then_some(pen);
             go(term, out, (x, y), area.left(), want);
-            if !term.pen.draws(cell) {
+            // Unless the way there set it already.
+            if let Some(pen) = want.filter(|p| *p != term.pen) {
                 out.extend_from_slice(super::pen::sgr(term.pen, pen).as_bytes());
                 term.pen = pen;
             }
@@ -73,10 +74,25 @@ fn go(term: &mut Term, out: &mut Vec<u8>, (x, y): (u16, u16), left: u16, want: O
     if cursor == Cursor::At(x, y) {
         return;
     }
-    let moved = motion(cursor, x, y);
     let blank_pen = Some(term.pen)
         .filter(|p| p.clears())
         .or(want.filter(|p| p.clears()));
+    // A gap of up to three blanks on the cursor's row (the space between two words, mostly):
+    // written again, they cost no more than any move forward (three bytes at least).
+    if let (Some(pen), Cursor::At(cx, cy)) = (blank_pen, cursor)
+        && cy == y
+        && cx < x
+        && x - cx <= 3
+    {
+        if pen != term.pen {
+            out.extend_from_slice(super::pen::sgr(term.pen, pen).as_bytes());
+            term.pen = pen;
+        }
+        out.resize(out.len() + usize::from(x - cx), b' ');
+        term.cursor = Cursor::At(x, y);
+        return;
+    }
+    let moved = motion(cursor, x, y);
     if let Some(pen) = blank_pen {
         let (start, from) = match cursor {
             Cursor::At(cx, cy) if cy == y && cx < x => (Seq::default(), cx),
