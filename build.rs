@@ -25,6 +25,12 @@ mod search {
     pub struct Index;
 }
 
+/// `action` names the palette's type; the build never draws.
+mod theme {
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Theme;
+}
+
 /// What `content::load(None)` decodes in the program; this script is what makes it.
 const BUILT_IN: &[u8] = &[];
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::content::Library;
 use crate::search::Index;
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -67,6 +68,9 @@ pub enum Action {
     ReloadFailed(String),
     /// A search index built off the main thread, for an edition.
     IndexReady(usize, Arc<Index>),
+    /// The palette for the terminal's background, once its answer to the question asked at
+    /// start-up is in: the first chapter is laid out while the answer is on its way.
+    Theme(Box<Theme>),
     /// Any other input: it counts as activity (it keeps a kiosk session) but does nothing.
     Touch,
     /// Compiled into debug builds only (Ctrl-F12), so end-to-end tests can prove a panic
@@ -85,6 +89,7 @@ impl Action {
                 | Action::Reloaded(_)
                 | Action::ReloadFailed(_)
                 | Action::IndexReady(..)
+                | Action::Theme(_)
         )
     }
 }

@@ -265,16 +265,17 @@ fn run(cli: Cli) -> io::Result<Status> {
         return Ok(Status::Success);
     }
     drop(stdout);
-    // Known before the terminal enters raw mode and before the first frame.
-    let background = match early {
-        Some(asking) => asking.answer(env),
-        None => detect::background(cli.background, env),
-    };
-    let caps = Caps {
+    let caps = |background| Caps {
         background,
         depth: detect::depth(env),
         colour: cli.colour(env),
         console: detect::is_console(env("TERM").as_deref()),
+    };
+    // The background the terminal was asked for is taken as the flag or the hint says (else
+    // dark) while the first chapter is laid out; its answer is read just before the first frame.
+    let background = match &early {
+        Some(asking) => asking.guess(env),
+        None => detect::background(cli.background, env),
     };
     let options = Options {
         kiosk: cli.kiosk,
@@ -283,7 +284,7 @@ fn run(cli: Cli) -> io::Result<Status> {
         language,
         background_index: true,
         look: Look {
-            theme: Theme::new(cli.theme, &caps),
+            theme: Theme::new(cli.theme, &caps(background)),
             // The console's fonts, and a VT's, have few characters beyond ASCII: no flag needed.
             glyphs: Glyphs::new(
                 cli.ascii || achilles_handbook::console::limited_font(env("TERM").as_deref()),
@@ -292,7 +293,11 @@ fn run(cli: Cli) -> io::Result<Status> {
         },
     };
     let app = App::new(Arc::new(library), options, std::time::Duration::ZERO);
-    terminal::run(app, watcher)
+    let late_theme = || {
+        let answered = early?.answer(env);
+        (answered != background).then(|| Theme::new(cli.theme, &caps(answered)))
+    };
+    terminal::run(app, watcher, late_theme)
 }
 
 #[cfg(test)]

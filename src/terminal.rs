@@ -113,10 +113,29 @@ fn enter(out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Runs the interface until the reader quits or a signal ends it. Returns the exit status.
-pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
+/// `late_theme` waits for the terminal's answer to a background question asked earlier and
+/// gives the palette for it where the app's differs: it is called once the first chapter is
+/// laid out, as late as the first frame allows, so the answer's round trip passes meanwhile.
+pub fn run(
+    mut app: App,
+    watcher: Option<Watcher>,
+    late_theme: impl FnOnce() -> Option<crate::theme::Theme>,
+) -> io::Result<Status> {
     let (tx, rx) = mpsc::channel::<Input>();
 
-    // Signals first, so one that arrives while the screen is being set up still restores it.
+    // The first screen is laid out before the terminal changes, so it appears at once; meanwhile
+    // the terminal's answer to the background question may still be on its way.
+    let start = Instant::now();
+    let (width, height) = size()?;
+    let (width, height) = crate::screen::bounded(width, height);
+    app.update(Action::Resize { width, height }, Duration::ZERO);
+    // Until the answer is read, the terminal is in the question's mode: read before the
+    // signal handlers take the mode to put back.
+    if let Some(theme) = late_theme() {
+        app.update(Action::Theme(Box::new(theme)), Duration::ZERO);
+    }
+
+    // Signals before the screen is set up, so one that arrives meanwhile still restores it.
     // Every terminating signal restores the terminal in its handler and ends the program by
     // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
     // reader's session with the terminal restored, on the event loop. SIGCONT, after any
@@ -141,11 +160,6 @@ pub fn run(mut app: App, watcher: Option<Watcher>) -> io::Result<Status> {
         }
     }));
 
-    // The first screen is laid out before the terminal changes, so it appears at once.
-    let start = Instant::now();
-    let (width, height) = size()?;
-    let (width, height) = crate::screen::bounded(width, height);
-    app.update(Action::Resize { width, height }, Duration::ZERO);
     // Declared before the writer, so it is dropped after it: should a panic unwind past a
     // half-written frame, the writer's last flush cannot leave the terminal in our modes.
     let _restore = RestoreOnDrop;

@@ -94,3 +94,20 @@ fn a_terminal_that_does_not_know_the_question_gets_the_hint() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(colours, with_flag("light"));
 }
+
+#[test]
+fn the_answer_wins_over_the_hint() {
+    // COLORFGBG says light; the terminal says black.
+    let mut t = Spawn::new(&[]).env("COLORFGBG", "0;15").start();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !contains(&t.raw(), QUESTION) {
+        assert!(Instant::now() < deadline, "the question was not asked");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    t.send("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62c");
+    t.wait_for(TAB_BAR);
+    let colours = tab_colours(&mut t);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(colours, with_flag("dark"));
+}

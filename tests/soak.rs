@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use achilles_handbook::action::Action;
 use achilles_handbook::app::{App, Mode, Options};
 use achilles_handbook::content::{self, Date, Library};
+use achilles_handbook::detect::{Background, Caps};
 use achilles_handbook::search::{Index, MAX_QUERY_CHARS};
+use achilles_handbook::theme::{Theme, ThemeName};
 use vt::Vt;
 
 const TODAY: Date = Date {
@@ -167,11 +169,12 @@ fn variant(action: &Action) -> usize {
         Action::Touch => 39,
         Action::IndexReady(..) => 40,
         Action::Redraw => 41,
+        Action::Theme(_) => 42,
         #[cfg(debug_assertions)]
         Action::Panic => usize::MAX,
     }
 }
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 43;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Config {
@@ -321,7 +324,22 @@ fn random_action(
             width: rng.below(300) as u16,
             height: rng.below(120) as u16,
         },
-        975..=992 => Action::Tick,
+        975..=989 => Action::Tick,
+        990..=992 => {
+            // The terminal's background known late, either way, in any theme.
+            let names = [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono];
+            let name = names[rng.below(names.len() as u64) as usize];
+            let background = if rng.chance(50) {
+                Background::Light
+            } else {
+                Background::Dark
+            };
+            let caps = Caps {
+                background,
+                ..Caps::plain()
+            };
+            Action::Theme(Box::new(Theme::new(name, &caps)))
+        }
         993..=994 => {
             // Also for an edition that is not there, or one already indexed.
             let edition = rng.below(indexes.len() as u64 + 1) as usize;
@@ -417,7 +435,7 @@ struct Outcome {
 
 fn soak(config: Config, seed: u64) -> Outcome {
     let libs = libraries();
-    let options = match config {
+    let mut options = match config {
         Config::Kiosk => Options::kiosk(TODAY, Some(KIOSK_TIMEOUT)),
         Config::Reader => Options::reader(TODAY),
         Config::SearchHeavy => Options {
@@ -463,6 +481,10 @@ fn soak(config: Config, seed: u64) -> Outcome {
                 | Action::PrevHit
         );
         let history_before = app.history.len();
+        // The terminal's palette is the terminal's: a kiosk's fresh start keeps it.
+        if let Action::Theme(theme) = &action {
+            options.look.theme = **theme;
+        }
         if let Action::Reloaded(l) = &action {
             library = Arc::clone(l);
         }

@@ -307,6 +307,7 @@ impl App {
                     }
                 }
             }
+            Action::Theme(theme) => self.options.look.theme = *theme,
             #[cfg(debug_assertions)]
             Action::Panic if !self.options.kiosk => panic!("panic requested by the test key"),
             #[cfg(debug_assertions)]

@@ -124,21 +124,25 @@ pub fn ask_background(flag: Option<Background>, env: impl Fn(&str) -> Option<Str
 }
 
 impl Asking {
-    /// The flag, else the terminal's answer (waited for, up to [`QUERY_TIMEOUT`] after the
-    /// question), else `COLORFGBG`, else dark.
-    pub fn answer(self, env: impl Fn(&str) -> Option<String>) -> Background {
-        let answered = || {
-            let colour = self.asked?.answer()?;
-            Some(if query::is_dark(colour) {
-                Background::Dark
-            } else {
-                Background::Light
-            })
-        };
+    /// The background if the terminal gives no answer: the flag, else `COLORFGBG`, else dark.
+    pub fn guess(&self, env: impl Fn(&str) -> Option<String>) -> Background {
         self.flag
-            .or_else(answered)
             .or_else(|| env("COLORFGBG").as_deref().and_then(background_hint))
             .unwrap_or(Background::Dark)
+    }
+
+    /// The flag, else the terminal's answer (waited for, up to [`QUERY_TIMEOUT`] after the
+    /// question), else `COLORFGBG`, else dark.
+    pub fn answer(mut self, env: impl Fn(&str) -> Option<String>) -> Background {
+        if let Some(flag) = self.flag {
+            return flag;
+        }
+        let colour = self.asked.take().and_then(query::Asked::answer);
+        match colour {
+            Some(c) if query::is_dark(c) => Background::Dark,
+            Some(_) => Background::Light,
+            None => self.guess(env),
+        }
     }
 }
 

@@ -21,11 +21,14 @@ const QUESTION: &[u8] = b"\x1b]11;?\x07\x1b[c";
 /// The most of an answer read: an OSC 11 answer and a DA1 answer take under 60 bytes.
 const MOST: usize = 256;
 
-/// A question written to the terminal, its answer not yet read.
+/// A question written to the terminal, its answer not yet read. Dropped unread (the program
+/// ends before it needs the answer), it still reads the answer, up to the deadline, so that
+/// the answer is not left for the shell to read as typed text.
 pub struct Asked {
     tty: File,
     saved: Termios,
     deadline: Instant,
+    read: bool,
 }
 
 /// Asks the terminal named by `term` (`TERM`) for its background, through `/dev/tty`, with
@@ -55,6 +58,7 @@ pub fn ask(term: Option<&str>, timeout: Duration) -> Option<Asked> {
         tty,
         saved,
         deadline: Instant::now() + timeout,
+        read: false,
     };
     // Dropped on failure, which puts the mode back.
     let mut tty = &asked.tty;
@@ -65,7 +69,12 @@ pub fn ask(term: Option<&str>, timeout: Duration) -> Option<Asked> {
 impl Asked {
     /// The background colour the terminal answered, as 16-bit red, green and blue; `None` if it
     /// does not know the question, its answer could not be read, or none came in time.
-    pub fn answer(self) -> Option<[u16; 3]> {
+    pub fn answer(mut self) -> Option<[u16; 3]> {
+        self.read_answer()
+    }
+
+    fn read_answer(&mut self) -> Option<[u16; 3]> {
+        self.read = true;
         let mut got = [0u8; MOST];
         let mut len = 0;
         loop {
@@ -94,6 +103,9 @@ impl Asked {
 
 impl Drop for Asked {
     fn drop(&mut self) {
+        if !self.read {
+            let _ = self.read_answer();
+        }
         let _ = tcsetattr(&self.tty, OptionalActions::Now, &self.saved);
     }
 }

@@ -96,6 +96,13 @@ fn all_actions() -> Vec<Action> {
             width: 80,
             height: 24,
         },
+        Action::Theme(Box::new(crate::theme::Theme::new(
+            crate::theme::ThemeName::Default,
+            &crate::detect::Caps {
+                background: crate::detect::Background::Light,
+                ..crate::detect::Caps::plain()
+            },
+        ))),
     ];
     v.push(Action::Quit);
     v
