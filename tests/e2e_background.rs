@@ -20,7 +20,12 @@ fn tab_colours(t: &mut Tui) -> (vt100::Color, vt100::Color) {
 
 /// Starts the program, waits for its question and answers it with `answer`.
 fn answered(answer: &str) -> Tui {
-    let mut t = Spawn::new(&[]).start();
+    answered_in(Spawn::new(&[]), answer)
+}
+
+/// The same, started as `spawn` says.
+fn answered_in(spawn: Spawn, answer: &str) -> Tui {
+    let mut t = spawn.start();
     let deadline = Instant::now() + Duration::from_secs(20);
     while !contains(&t.raw(), QUESTION) {
         assert!(Instant::now() < deadline, "the question was not asked");
@@ -78,36 +83,24 @@ fn the_answer_picks_the_palette_as_the_flag_would() {
     }
 }
 
-#[test]
-fn a_terminal_that_does_not_know_the_question_gets_the_hint() {
-    // DA1 alone: the terminal has no OSC 11. COLORFGBG's light background is used.
-    let mut t = Spawn::new(&[]).env("COLORFGBG", "0;15").start();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !contains(&t.raw(), QUESTION) {
-        assert!(Instant::now() < deadline, "the question was not asked");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    t.send("\x1b[?1;2c");
-    t.wait_for(TAB_BAR);
+/// The colours of the tab bar when the terminal answers `answer` and COLORFGBG says light.
+fn with_light_hint(answer: &str) -> (vt100::Color, vt100::Color) {
+    let mut t = answered_in(Spawn::new(&[]).env("COLORFGBG", "0;15"), answer);
     let colours = tab_colours(&mut t);
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
-    assert_eq!(colours, with_flag("light"));
+    colours
+}
+
+#[test]
+fn a_terminal_that_does_not_know_the_question_gets_the_hint() {
+    // DA1 alone: the terminal has no OSC 11. COLORFGBG's light background is used.
+    assert_eq!(with_light_hint("\x1b[?1;2c"), with_flag("light"));
 }
 
 #[test]
 fn the_answer_wins_over_the_hint() {
     // COLORFGBG says light; the terminal says black.
-    let mut t = Spawn::new(&[]).env("COLORFGBG", "0;15").start();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !contains(&t.raw(), QUESTION) {
-        assert!(Instant::now() < deadline, "the question was not asked");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    t.send("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62c");
-    t.wait_for(TAB_BAR);
-    let colours = tab_colours(&mut t);
-    t.send("q");
-    assert_eq!(t.wait_exit(), 0);
-    assert_eq!(colours, with_flag("dark"));
+    let black = "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62c";
+    assert_eq!(with_light_hint(black), with_flag("dark"));
 }

@@ -165,17 +165,9 @@ fn parse_rgb(spec: &[u8]) -> Option<[u16; 3]> {
 
 /// Whether a colour is dark: its lightness (CIE L*) below the middle, 50, which is a relative
 /// luminance of 0.184 (sRGB).
-pub fn is_dark([r, g, b]: [u16; 3]) -> bool {
-    let linear = |c: u16| {
-        let c = f64::from(c) / 65535.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let y = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    y < 0.184
+pub fn is_dark(colour: [u16; 3]) -> bool {
+    let [r, g, b] = colour.map(|c| (c >> 8) as u8);
+    crate::palette::luminance((r, g, b)) < 0.184
 }
 
 #[cfg(test)]
@@ -219,6 +211,19 @@ mod tests {
             assert_eq!(parse_rgb(spec), None, "{spec:?}");
         }
         assert_eq!(parse_rgb(b"rgb:f/8/0"), Some([0xffff, 0x8888, 0]));
+    }
+
+    proptest::proptest! {
+        /// Whatever a terminal (or something pretending to be one) sends back, reading it
+        /// ends in an answer or a wait for more, never a panic.
+        #[test]
+        fn any_bytes_read_without_a_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let mut answer = b"\x1b]11;rgb:".to_vec();
+            answer.extend_from_slice(&bytes);
+            answer.extend_from_slice(b"\x1b[?1c");
+            let _ = read_reply(&bytes);
+            proptest::prop_assert!(matches!(read_reply(&answer), Reply::Complete(_)));
+        }
     }
 
     #[test]

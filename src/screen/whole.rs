@@ -84,12 +84,7 @@ fn go(term: &mut Term, out: &mut Vec<u8>, (x, y): (u16, u16), left: u16, want: O
         && cx < x
         && x - cx <= 3
     {
-        if pen != term.pen {
-            out.extend_from_slice(super::pen::sgr(term.pen, pen).as_bytes());
-            term.pen = pen;
-        }
-        out.resize(out.len() + usize::from(x - cx), b' ');
-        term.cursor = Cursor::At(x, y);
+        blanks(term, out, Seq::default(), pen, (cx, x), y);
         return;
     }
     let moved = motion(cursor, x, y);
@@ -100,18 +95,31 @@ fn go(term: &mut Term, out: &mut Vec<u8>, (x, y): (u16, u16), left: u16, want: O
             _ => (motion(cursor, left, y), left),
         };
         if start.len() + usize::from(x - from) < moved.len() {
-            out.extend_from_slice(start.as_bytes());
-            if pen != term.pen {
-                out.extend_from_slice(super::pen::sgr(term.pen, pen).as_bytes());
-                term.pen = pen;
-            }
-            out.resize(out.len() + usize::from(x - from), b' ');
-            term.cursor = Cursor::At(x, y);
+            blanks(term, out, start, pen, (from, x), y);
             return;
         }
     }
     out.extend_from_slice(moved.as_bytes());
     term.cursor = Cursor::At(x, y);
+}
+
+/// Moves by `start` to column `from` of row `y`, sets `pen` (whose blanks are the screen's
+/// own) and writes blanks up to column `to`, where the cursor then stands.
+fn blanks(
+    term: &mut Term,
+    out: &mut Vec<u8>,
+    start: Seq,
+    pen: Pen,
+    (from, to): (u16, u16),
+    y: u16,
+) {
+    out.extend_from_slice(start.as_bytes());
+    if pen != term.pen {
+        out.extend_from_slice(super::pen::sgr(term.pen, pen).as_bytes());
+        term.pen = pen;
+    }
+    out.resize(out.len() + usize::from(to - from), b' ');
+    term.cursor = Cursor::At(to, y);
 }
 
 #[cfg(test)]
