@@ -24,7 +24,7 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::{App, Mode};
 use crate::keymap::{self, Context};
-use crate::screen::Screen;
+use crate::screen::{Prepared, Screen};
 use crate::search::Index;
 use crate::status::Status;
 use crate::watch::Watcher;
@@ -126,13 +126,16 @@ pub fn run(
     // The first screen is laid out before the terminal changes, so it appears at once; meanwhile
     // the terminal's answer to the background question may still be on its way.
     let start = Instant::now();
-    let (width, height) = size()?;
-    let (width, height) = crate::screen::bounded(width, height);
+    let (window_width, window_height) = size()?;
+    let (width, height) = crate::screen::bounded(window_width, window_height);
     app.update(Action::Resize { width, height }, Duration::ZERO);
+    // The first frame too, with the palette the app has: the one the answer most often gives.
+    let mut first = Some(Prepared::draw(&app, window_width, window_height));
     // Until the answer is read, the terminal is in the question's mode: read before the
     // signal handlers take the mode to put back.
     if let Some(theme) = late_theme() {
         app.update(Action::Theme(Box::new(theme)), Duration::ZERO);
+        first = None;
     }
 
     // Signals before the screen is set up, so one that arrives meanwhile still restores it.
@@ -171,7 +174,8 @@ pub fn run(
         let reload_tx = tx.clone();
         watcher.spawn(move |action| reload_tx.send(Input::Reload(action)).is_ok());
     }
-    let status = event_loop(&mut app, Screen::new(out), start, stops, &tx, rx);
+    let screen = Screen::new(out).with_prepared(first);
+    let status = event_loop(&mut app, screen, start, stops, &tx, rx);
     // The process ends next: freeing the handbook, its layouts and its index piece by piece
     // would cost more than drawing the first frame did, for memory the exit returns anyway.
     std::mem::forget(app);

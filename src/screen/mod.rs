@@ -42,6 +42,29 @@ pub struct Screen<W: Write> {
     /// Where the terminal's cursor is and the pen it draws with, so the next frame starts from
     /// there.
     term: Term,
+    /// A frame drawn ahead of time, for a window of this size (see [`Screen::prepare`]).
+    prepared: Option<Prepared>,
+}
+
+/// A frame drawn ahead of time, for [`Screen::draw_window`] to write if it is asked for the
+/// same window: the first frame is drawn while the terminal's answer to the background
+/// question is still on its way. Whoever holds one drops it if the app changes meanwhile.
+pub struct Prepared {
+    frame: Buffer,
+    cursor: Option<Position>,
+    window: (u16, u16),
+}
+
+impl Prepared {
+    /// `app` drawn for a window of `width` × `height`.
+    pub fn draw(app: &App, width: u16, height: u16) -> Prepared {
+        let (frame, cursor) = render_window(app, width, height);
+        Prepared {
+            frame,
+            cursor,
+            window: (width, height),
+        }
+    }
 }
 
 impl<W: Write> Screen<W> {
@@ -52,7 +75,14 @@ impl<W: Write> Screen<W> {
             cursor: None,
             hidden: true,
             term: Term::RESET,
+            prepared: None,
         }
+    }
+
+    /// The screen with a frame drawn ahead, written by the next `draw_window` for its window.
+    pub fn with_prepared(mut self, frame: Option<Prepared>) -> Screen<W> {
+        self.prepared = frame;
+        self
     }
 
     /// The writer, for terminal modes set between frames.
@@ -76,31 +106,15 @@ impl<W: Write> Screen<W> {
 
     /// Draws `app` in a window of `width` × `height`, using at most [`MAX_AREA`] of it: the
     /// view gets the bounded area, and a window larger than that gets a note beside it (below
-    /// it, or to its right when only the width is too large).
+    /// it, or to its right when only the width is too large). A frame prepared for this
+    /// window is written instead of drawing it again.
     pub fn draw_window(&mut self, app: &App, width: u16, height: u16) -> io::Result<()> {
-        let (w, h) = bounded(width, height);
-        let view = Rect::new(0, 0, w, h);
-        if (w, h) == (width, height) {
-            return self.draw(app, view);
+        if let Some(prepared) = self.prepared.take()
+            && prepared.window == (width, height)
+        {
+            return self.show(prepared.frame, prepared.cursor);
         }
-        let note = app.text().window_too_large.as_str();
-        let note_width = u16::try_from(note.width()).unwrap_or(u16::MAX);
-        let (area, x, y) = if height > h {
-            (Rect::new(0, 0, w, h + 1), 0, h)
-        } else {
-            let right = w.saturating_add(1).saturating_add(note_width).min(width);
-            (Rect::new(0, 0, right, h), w + 1, 0)
-        };
-        let mut next = Buffer::empty(area);
-        let cursor = crate::view::render(app, view, &mut next);
-        let room = usize::from(area.width.saturating_sub(x));
-        next.set_stringn(
-            x,
-            y,
-            note,
-            room,
-            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
-        );
+        let (next, cursor) = render_window(app, width, height);
         self.show(next, cursor)
     }
 
@@ -160,185 +174,36 @@ impl<W: Write> Screen<W> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use ratatui::layout::Rect;
-    use ratatui::style::{Color, Modifier, Style};
-
-    use super::*;
-
-    /// Collects what the screen writes, readable while the screen still holds the writer.
-    #[derive(Clone, Default)]
-    struct Tape(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl io::Write for Tape {
-        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
+/// `app` drawn in a window of `width` × `height` (see [`Screen::draw_window`]): the frame and
+/// where the cursor goes.
+fn render_window(app: &App, width: u16, height: u16) -> (Buffer, Option<Position>) {
+    let (w, h) = bounded(width, height);
+    let view = Rect::new(0, 0, w, h);
+    if (w, h) == (width, height) {
+        let mut next = Buffer::empty(view);
+        let cursor = crate::view::render(app, view, &mut next);
+        return (next, cursor);
     }
-
-    impl Tape {
-        fn bytes(&self) -> Vec<u8> {
-            self.0.borrow().clone()
-        }
-    }
-
-    fn frame(lines: &[&str]) -> Buffer {
-        let mut b = Buffer::empty(Rect::new(0, 0, 30, 4));
-        for (y, l) in lines.iter().enumerate() {
-            b.set_string(0, y as u16, l, Style::new());
-        }
-        b
-    }
-
-    fn screen_text(bytes: &[u8]) -> String {
-        let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
-        let mut parser = vt100::Parser::new(n(4), n(30), 0);
-        parser.process(bytes);
-        parser.screen().contents()
-    }
-
-    #[test]
-    fn the_terminal_ends_up_showing_the_frame() {
-        let tape = Tape::default();
-        let mut s = Screen::new(tape.clone());
-        let frames = [
-            frame(&[
-                "The tendon links the calf",
-                "to the heel bone.",
-                "",
-                "• Walking.",
-            ]),
-            frame(&[
-                "The tendon joins the calf",
-                "to the heel, a bone.",
-                "腱 tendón",
-                "• Running.",
-            ]),
-            frame(&["Short", "", "x腱y", ""]),
-        ];
-        for f in frames {
-            // What a terminal shows: each symbol once, a wide one covering two columns.
-            let expected: Vec<String> = (0..4)
-                .map(|y| {
-                    let mut row = String::new();
-                    let mut x = 0;
-                    while x < 30 {
-                        let sym = f[(x, y)].symbol();
-                        row.push_str(sym);
-                        x += sym.width().max(1) as u16;
-                    }
-                    row.trim_end().to_owned()
-                })
-                .collect();
-            s.show(f, None).unwrap();
-            let shown = screen_text(&tape.bytes());
-            let rows: Vec<&str> = shown.lines().collect();
-            for (y, want) in expected.iter().enumerate() {
-                let got = rows.get(y).copied().unwrap_or("");
-                assert_eq!(got.trim_end(), want, "row {y}");
-            }
-        }
-    }
-
-    #[test]
-    fn styles_and_erased_tails_reach_the_terminal() {
-        let tape = Tape::default();
-        let mut s = Screen::new(tape.clone());
-        let mut a = frame(&["a long line of words that will go away", "plain"]);
-        a.set_style(
-            Rect::new(0, 1, 5, 1),
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        );
-        s.show(a, None).unwrap();
-        let mut b = frame(&["short", "plain"]);
-        b.set_style(
-            Rect::new(0, 1, 2, 1),
-            Style::new().add_modifier(Modifier::REVERSED),
-        );
-        s.show(b, Some(Position::new(3, 1))).unwrap();
-        let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
-        let mut parser = vt100::Parser::new(n(4), n(30), 0);
-        parser.process(&tape.bytes());
-        let screen = parser.screen();
-        assert_eq!(screen.contents().lines().next(), Some("short"));
-        let p = screen.cell(1, 0).unwrap();
-        assert!(p.inverse() && !p.bold());
-        assert_eq!(p.fgcolor(), vt100::Color::Default);
-        let l = screen.cell(1, 3).unwrap();
-        assert!(!l.inverse() && !l.bold());
-        assert_eq!(screen.cursor_position(), (1, 3));
-        assert!(!screen.hide_cursor());
-        // The rest of the row after "short" goes in one erase to its end, not 25 spaces.
-        assert!(
-            tape.bytes().windows(8).any(|w| w == b"short\x1b[K"),
-            "erased by EL"
-        );
-    }
-
-    #[test]
-    fn an_unchanged_frame_writes_nothing() {
-        let tape = Tape::default();
-        let mut s = Screen::new(tape.clone());
-        s.show(frame(&["a", "b"]), None).unwrap();
-        let before = tape.bytes().len();
-        s.show(frame(&["a", "b"]), None).unwrap();
-        assert_eq!(tape.bytes().len(), before);
-    }
-
-    #[test]
-    fn a_wide_character_gone_is_erased_whole() {
-        // 月 stands in columns 13 and 14; the next frame is blank there, up to a bar that
-        // stays in column 20.
-        let mut prev = frame(&["审阅 2026年11月", "x"]);
-        let mut next = frame(&["", "x"]);
-        prev.set_string(20, 0, "|", Style::new());
-        next.set_string(20, 0, "|", Style::new());
-        let updates = clear_wide_tails(prev.diff(&next), &prev, &next);
-        let row0: Vec<u16> = updates.iter().filter(|u| u.1 == 0).map(|u| u.0).collect();
-        assert!(row0.contains(&14), "{row0:?}");
-        let mut sorted = row0.clone();
-        sorted.dedup();
-        assert_eq!(sorted, row0, "each cell once, in order");
-        // Through the writer: one erase over the whole of what was there.
-        let tape = Tape::default();
-        let mut s = Screen::new(tape.clone());
-        s.show(prev, None).unwrap();
-        let before = tape.bytes().len();
-        s.show(next, None).unwrap();
-        let written = String::from_utf8_lossy(&tape.bytes()[before..]).into_owned();
-        assert!(written.contains("\x1b[15X"), "{written:?}");
-        assert_eq!(
-            screen_text(&tape.bytes()).lines().next(),
-            Some(format!("{:20}|", "").as_str())
-        );
-    }
-
-    #[test]
-    fn a_wide_character_over_half_of_another_leaves_no_trace_of_the_pen() {
-        // 腱 in columns 5-6, then an underlined 腱 in columns 4-5: the terminal clears column 6
-        // with the pen it is drawing with, so the writer draws column 6 again, plain.
-        let mut prev = frame(&[""]);
-        prev.set_string(5, 0, "腱", Style::new());
-        let mut next = frame(&[""]);
-        next.set_string(4, 0, "腱", Style::new().add_modifier(Modifier::UNDERLINED));
-        let tape = Tape::default();
-        let mut s = Screen::new(tape.clone());
-        s.show(prev, None).unwrap();
-        s.show(next, None).unwrap();
-        let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
-        let mut parser = vt100::Parser::new(n(4), n(30), 0);
-        parser.process(&tape.bytes());
-        let screen = parser.screen();
-        assert!(screen.cell(0, 4).unwrap().underline());
-        let right = screen.cell(0, 6).unwrap();
-        assert!(
-            right.contents().trim().is_empty() && !right.underline(),
-            "{right:?}"
-        );
-    }
+    let note = app.text().window_too_large.as_str();
+    let note_width = u16::try_from(note.width()).unwrap_or(u16::MAX);
+    let (area, x, y) = if height > h {
+        (Rect::new(0, 0, w, h + 1), 0, h)
+    } else {
+        let right = w.saturating_add(1).saturating_add(note_width).min(width);
+        (Rect::new(0, 0, right, h), w + 1, 0)
+    };
+    let mut next = Buffer::empty(area);
+    let cursor = crate::view::render(app, view, &mut next);
+    let room = usize::from(area.width.saturating_sub(x));
+    next.set_stringn(
+        x,
+        y,
+        note,
+        room,
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+    (next, cursor)
 }
+
+#[cfg(test)]
+mod tests;
