@@ -119,26 +119,27 @@ fn styles_and_erased_tails_reach_the_terminal() {
     );
 }
 
-#[test]
-fn a_prepared_frame_is_written_for_its_window_only() {
-    use std::sync::Arc;
-    use std::time::Duration;
+/// The built-in handbook's app with `options`, laid out for `width` × `height`.
+pub(super) fn app_with(options: crate::app::Options, width: u16, height: u16) -> crate::app::App {
+    let library = std::sync::Arc::new(crate::content::load(None).library.expect("it loads"));
+    let zero = std::time::Duration::ZERO;
+    let mut app = crate::app::App::new(library, options, zero);
+    app.update(crate::action::Action::Resize { width, height }, zero);
+    app
+}
 
-    let library = Arc::new(crate::content::load(None).library.expect("it loads"));
-    let today = crate::content::Date {
+/// A reader's options, on the day the tests are set.
+pub(super) fn reader() -> crate::app::Options {
+    crate::app::Options::reader(crate::content::Date {
         year: 2026,
         month: 11,
         day: 23,
-    };
-    let app = |width, height| {
-        let options = crate::app::Options::reader(today);
-        let mut app = crate::app::App::new(library.clone(), options, Duration::ZERO);
-        app.update(
-            crate::action::Action::Resize { width, height },
-            Duration::ZERO,
-        );
-        app
-    };
+    })
+}
+
+#[test]
+fn a_prepared_frame_is_written_for_its_window_only() {
+    let app = |width, height| app_with(reader(), width, height);
     let drawn = |prepared: Option<Prepared>, app: &crate::app::App, w, h| {
         let tape = Tape::default();
         let mut s = Screen::new(tape.clone()).with_prepared(prepared);

@@ -218,31 +218,23 @@ mod tests {
     /// terminal shows what the general encoder's bytes show, in at most 1% more bytes.
     #[test]
     fn the_handbook_looks_as_the_general_encoder_draws_it() {
-        use std::sync::Arc;
-        use std::time::Duration;
-
         use crate::action::Action;
-        use crate::app::{App, Options};
         use crate::detect::{Background, Caps};
         use crate::theme::{Theme, ThemeName};
 
-        let library = Arc::new(crate::content::load(None).library.expect("it loads"));
-        let today = crate::content::Date {
-            year: 2026,
-            month: 11,
-            day: 23,
-        };
-        let chapters = library.editions[0].chapters.len();
+        let chapters = crate::content::load(None)
+            .library
+            .map_or(0, |l| l.editions[0].chapters.len());
+        assert!(chapters > 0);
         for background in [Background::Dark, Background::Light] {
-            let mut options = Options::reader(today);
+            let mut options = super::super::tests::reader();
             let caps = Caps {
                 background,
                 ..Caps::plain()
             };
             options.look.theme = Theme::new(ThemeName::Default, &caps);
             for (width, height) in [(100, 30), (80, 24)] {
-                let mut app = App::new(library.clone(), options.clone(), Duration::ZERO);
-                app.update(Action::Resize { width, height }, Duration::ZERO);
+                let mut app = super::super::tests::app_with(options.clone(), width, height);
                 for chapter in 0..=chapters {
                     let area = Rect::new(0, 0, width, height);
                     let mut next = Buffer::empty(area);
@@ -262,7 +254,7 @@ mod tests {
                         fast.len(),
                         slow.len()
                     );
-                    app.update(Action::GoToChapter(chapter), Duration::ZERO);
+                    app.update(Action::GoToChapter(chapter), std::time::Duration::ZERO);
                 }
             }
         }
