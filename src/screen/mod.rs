@@ -53,16 +53,23 @@ pub struct Prepared {
     frame: Buffer,
     cursor: Option<Position>,
     window: (u16, u16),
+    /// Its cells encoded for a cleared screen from a reset pen, with the terminal's state
+    /// after them: what `show` writes for a frame written whole, if the frame writer's
+    /// one-pass way can write it.
+    whole: Option<(Vec<u8>, Term)>,
 }
 
 impl Prepared {
-    /// `app` drawn for a window of `width` × `height`.
+    /// `app` drawn for a window of `width` × `height`, and encoded.
     pub fn draw(app: &App, width: u16, height: u16) -> Prepared {
         let (frame, cursor) = render_window(app, width, height);
+        let (mut cells, mut term) = (Vec::new(), Term::RESET);
+        let whole = whole::write(&frame, &mut term, &mut cells).then_some((cells, term));
         Prepared {
             frame,
             cursor,
             window: (width, height),
+            whole,
         }
     }
 }
@@ -112,7 +119,7 @@ impl<W: Write> Screen<W> {
         if let Some(prepared) = self.prepared.take()
             && prepared.window == (width, height)
         {
-            return self.show(prepared.frame, prepared.cursor);
+            return self.write(prepared.frame, prepared.cursor, prepared.whole);
         }
         let (next, cursor) = render_window(app, width, height);
         self.show(next, cursor)
@@ -126,6 +133,16 @@ impl<W: Write> Screen<W> {
     /// Writes `next`, placing the cursor at `cursor` (or hiding it). Writes no byte when the
     /// frame and the cursor are what is already on screen.
     pub fn show(&mut self, next: Buffer, cursor: Option<Position>) -> io::Result<()> {
+        self.write(next, cursor, None)
+    }
+
+    /// `show`, with the cells of `next` perhaps already encoded for a frame written whole.
+    fn write(
+        &mut self,
+        next: Buffer,
+        cursor: Option<Position>,
+        encoded: Option<(Vec<u8>, Term)>,
+    ) -> io::Result<()> {
         if self.last.as_ref() == Some(&next) && self.cursor == cursor {
             return Ok(());
         }
@@ -140,7 +157,10 @@ impl<W: Write> Screen<W> {
                 bytes.extend_from_slice(b"\x1b[m\x1b[2J");
                 self.term = Term::RESET;
                 let start = bytes.len();
-                if !whole::write(&next, &mut self.term, &mut bytes) {
+                if let Some((cells, term)) = encoded {
+                    bytes.extend_from_slice(&cells);
+                    self.term = term;
+                } else if !whole::write(&next, &mut self.term, &mut bytes) {
                     // A wide character, say: the general way, from the same start.
                     bytes.truncate(start);
                     self.term = Term::RESET;
