@@ -9,6 +9,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
+use memchr::memmem;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::termios::{
     LocalModes, OptionalActions, SpecialCodeIndex, Termios, tcgetattr, tcsetattr,
@@ -54,15 +55,17 @@ pub fn ask(term: Option<&str>, timeout: Duration) -> Option<Asked> {
     quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
     quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
     tcsetattr(&tty, OptionalActions::Now, &quiet).ok()?;
-    let asked = Asked {
+    let mut asked = Asked {
         tty,
         saved,
         deadline: Instant::now() + timeout,
         read: false,
     };
-    // Dropped on failure, which puts the mode back.
-    let mut tty = &asked.tty;
-    tty.write_all(QUESTION).ok()?;
+    if (&asked.tty).write_all(QUESTION).is_err() {
+        // Nothing was asked, so there is no answer to wait for; dropping puts the mode back.
+        asked.read = true;
+        return None;
+    }
     Some(asked)
 }
 
@@ -123,7 +126,7 @@ enum Reply {
 /// a DA1 answer (`ESC [ ? ... c`). Anything else before them (keys pressed meanwhile) is
 /// passed over.
 fn read_reply(got: &[u8]) -> Reply {
-    let Some(da1) = find(got, b"\x1b[?") else {
+    let Some(da1) = memmem::find(got, b"\x1b[?") else {
         return Reply::Partial;
     };
     let rest = &got[da1 + 3..];
@@ -131,7 +134,7 @@ fn read_reply(got: &[u8]) -> Reply {
         return Reply::Partial;
     }
     let before = &got[..da1];
-    let colour = find(before, b"\x1b]11;").and_then(|at| {
+    let colour = memmem::find(before, b"\x1b]11;").and_then(|at| {
         let spec = &before[at + 5..];
         let end = spec
             .iter()
@@ -140,10 +143,6 @@ fn read_reply(got: &[u8]) -> Reply {
         parse_rgb(&spec[..end])
     });
     Reply::Complete(colour)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// `rgb:R/G/B` (XParseColor), each of 1 to 4 hex digits, scaled to 16 bits.

@@ -42,7 +42,7 @@ pub struct Screen<W: Write> {
     /// Where the terminal's cursor is and the pen it draws with, so the next frame starts from
     /// there.
     term: Term,
-    /// A frame drawn ahead of time, for a window of this size (see [`Screen::prepare`]).
+    /// A frame drawn ahead of time (see [`Prepared`]).
     prepared: Option<Prepared>,
 }
 
@@ -53,10 +53,19 @@ pub struct Prepared {
     frame: Buffer,
     cursor: Option<Position>,
     window: (u16, u16),
-    /// Its cells encoded for a cleared screen from a reset pen, with the terminal's state
-    /// after them: what `show` writes for a frame written whole, if the frame writer's
-    /// one-pass way can write it.
-    whole: Option<(Vec<u8>, Term)>,
+    /// Its cells encoded for a cleared screen from a reset pen: what `show` writes for a
+    /// frame written whole.
+    whole: Whole,
+}
+
+/// A frame's cells encoded for a cleared screen from a reset pen, as far as known.
+enum Whole {
+    /// Not tried yet.
+    Unknown,
+    /// The bytes, and the terminal's state after them.
+    Encoded(Vec<u8>, Term),
+    /// The one-pass writer cannot write it (a wide character, say): the general way.
+    Unfit,
 }
 
 impl Prepared {
@@ -64,7 +73,11 @@ impl Prepared {
     pub fn draw(app: &App, width: u16, height: u16) -> Prepared {
         let (frame, cursor) = render_window(app, width, height);
         let (mut cells, mut term) = (Vec::new(), Term::RESET);
-        let whole = whole::write(&frame, &mut term, &mut cells).then_some((cells, term));
+        let whole = if whole::write(&frame, &mut term, &mut cells) {
+            Whole::Encoded(cells, term)
+        } else {
+            Whole::Unfit
+        };
         Prepared {
             frame,
             cursor,
@@ -133,16 +146,11 @@ impl<W: Write> Screen<W> {
     /// Writes `next`, placing the cursor at `cursor` (or hiding it). Writes no byte when the
     /// frame and the cursor are what is already on screen.
     pub fn show(&mut self, next: Buffer, cursor: Option<Position>) -> io::Result<()> {
-        self.write(next, cursor, None)
+        self.write(next, cursor, Whole::Unknown)
     }
 
-    /// `show`, with the cells of `next` perhaps already encoded for a frame written whole.
-    fn write(
-        &mut self,
-        next: Buffer,
-        cursor: Option<Position>,
-        encoded: Option<(Vec<u8>, Term)>,
-    ) -> io::Result<()> {
+    /// `show`, with what is known of `next`'s encoding for a frame written whole.
+    fn write(&mut self, next: Buffer, cursor: Option<Position>, encoded: Whole) -> io::Result<()> {
         if self.last.as_ref() == Some(&next) && self.cursor == cursor {
             return Ok(());
         }
@@ -157,10 +165,16 @@ impl<W: Write> Screen<W> {
                 bytes.extend_from_slice(b"\x1b[m\x1b[2J");
                 self.term = Term::RESET;
                 let start = bytes.len();
-                if let Some((cells, term)) = encoded {
-                    bytes.extend_from_slice(&cells);
-                    self.term = term;
-                } else if !whole::write(&next, &mut self.term, &mut bytes) {
+                let fits = match encoded {
+                    Whole::Encoded(cells, term) => {
+                        bytes.extend_from_slice(&cells);
+                        self.term = term;
+                        true
+                    }
+                    Whole::Unknown => whole::write(&next, &mut self.term, &mut bytes),
+                    Whole::Unfit => false,
+                };
+                if !fits {
                     // A wide character, say: the general way, from the same start.
                     bytes.truncate(start);
                     self.term = Term::RESET;
