@@ -293,11 +293,15 @@ fn run(cli: Cli) -> io::Result<Status> {
         },
     };
     let app = App::new(Arc::new(library), options, std::time::Duration::ZERO);
-    let late_theme = || {
-        let answered = early?.answer(env);
-        (answered != background).then(|| Theme::new(cli.theme, &caps(answered)))
+    let shades = terminal::Shades {
+        guessed: background,
+        answer: || match early {
+            Some(asking) => asking.answer(env),
+            None => (background, None),
+        },
+        theme_for: |shade| Theme::new(cli.theme, &caps(shade)),
     };
-    terminal::run(app, watcher, late_theme)
+    terminal::run(app, watcher, shades)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
     MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
@@ -23,12 +23,14 @@ use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::{App, Mode};
+use crate::detect::{Background, Late};
 use crate::keymap::{self, Context};
 use crate::screen::{Prepared, Screen};
 use crate::search::Index;
 use crate::status::Status;
 use crate::watch::Watcher;
 
+mod reader;
 mod signals;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
@@ -47,6 +49,8 @@ enum Input {
     Signal(i32),
     /// `--watch` reloaded the handbook, on its own thread: the new library or the error.
     Reload(Action),
+    /// The terminal's answer to the background question, come after the first frame.
+    Answer(Background),
     /// Reading the terminal failed: it is gone.
     Gone,
 }
@@ -112,15 +116,24 @@ fn enter(out: &mut impl Write) -> io::Result<()> {
     )
 }
 
+/// The terminal's background, as far as the palette waits for it.
+pub struct Shades<A, T> {
+    /// The background the app's palette was made for.
+    pub guessed: Background,
+    /// Waits for the terminal's answer to a question asked earlier: the background, and
+    /// whether the answer may still come. Called once the first chapter is laid out, as late
+    /// as the first frame allows, so the answer's round trip passes meanwhile.
+    pub answer: A,
+    /// The palette for a background.
+    pub theme_for: T,
+}
+
 /// Runs the interface until the reader quits or a signal ends it. Returns the exit status.
-/// `late_theme` waits for the terminal's answer to a background question asked earlier and
-/// gives the palette for it where the app's differs: it is called once the first chapter is
-/// laid out, as late as the first frame allows, so the answer's round trip passes meanwhile.
-pub fn run(
-    mut app: App,
-    watcher: Option<Watcher>,
-    late_theme: impl FnOnce() -> Option<crate::theme::Theme>,
-) -> io::Result<Status> {
+pub fn run<A, T>(mut app: App, watcher: Option<Watcher>, shades: Shades<A, T>) -> io::Result<Status>
+where
+    A: FnOnce() -> (Background, Option<Late>),
+    T: Fn(Background) -> crate::theme::Theme,
+{
     let (tx, rx) = mpsc::channel::<Input>();
 
     // The first screen is laid out before the terminal changes, so it appears at once; meanwhile
@@ -133,10 +146,19 @@ pub fn run(
     let mut first = Some(Prepared::draw(&app, window_width, window_height));
     // Until the answer is read, the terminal is in the question's mode: read before the
     // signal handlers take the mode to put back.
-    if let Some(theme) = late_theme() {
-        app.update(Action::Theme(Box::new(theme)), Duration::ZERO);
+    let (shade, late) = (shades.answer)();
+    if shade != shades.guessed {
+        app.update(
+            Action::Theme(Box::new((shades.theme_for)(shade))),
+            Duration::ZERO,
+        );
         first = None;
     }
+    let shades = Shown {
+        shade,
+        late,
+        theme_for: shades.theme_for,
+    };
 
     // Signals before the screen is set up, so one that arrives meanwhile still restores it.
     // Every terminating signal restores the terminal in its handler and ends the program by
@@ -175,7 +197,7 @@ pub fn run(
         watcher.spawn(move |action| reload_tx.send(Input::Reload(action)).is_ok());
     }
     let screen = Screen::new(out).with_prepared(first);
-    let status = event_loop(&mut app, screen, start, stops, &tx, rx);
+    let status = event_loop(&mut app, screen, start, stops, &tx, rx, shades);
     // The process ends next: freeing the handbook, its layouts and its index piece by piece
     // would cost more than drawing the first frame did, for memory the exit returns anyway.
     std::mem::forget(app);
@@ -209,13 +231,22 @@ fn resume(screen: &mut Screen<Out>) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(
+/// The background the palette is for, once the first frame has it.
+struct Shown<T> {
+    shade: Background,
+    /// The terminal's answer may still come: the key reader watches for it.
+    late: Option<Late>,
+    theme_for: T,
+}
+
+fn event_loop<T: Fn(Background) -> crate::theme::Theme>(
     app: &mut App,
     mut screen: Screen<Out>,
     start: Instant,
     stops: Signals,
     tx: &mpsc::Sender<Input>,
     rx: mpsc::Receiver<Input>,
+    mut shades: Shown<T>,
 ) -> io::Result<Status> {
     let mut stops = Some(stops);
     // When the first screen is up, the search index is due INDEX_DELAY later.
@@ -238,7 +269,7 @@ fn event_loop(
         // after the first screen.
         if let Some(stops) = stops.take() {
             spawn_signals(stops, tx.clone());
-            spawn_reader(tx.clone());
+            reader::spawn(tx.clone(), shades.late.take());
             index_due = Some(start.elapsed() + INDEX_DELAY);
         }
         // The search index is built off this thread, once due or when a search opens.
@@ -281,6 +312,12 @@ fn event_loop(
                 }
             }
             Ok(Input::Reload(action)) => app.update(action, start.elapsed()),
+            Ok(Input::Answer(shade)) if shade != shades.shade => {
+                shades.shade = shade;
+                let theme = Box::new((shades.theme_for)(shade));
+                app.update(Action::Theme(theme), start.elapsed());
+            }
+            Ok(Input::Answer(_)) => {}
             Ok(Input::Signal(SIGTSTP)) if !app.options.kiosk => suspend(&mut screen)?,
             Ok(Input::Signal(SIGCONT)) => resume(&mut screen)?,
             Ok(Input::Signal(_)) => {}
@@ -303,23 +340,6 @@ fn spawn_signals(mut stops: Signals, tx: mpsc::Sender<Input>) {
     thread::spawn(move || {
         for signal in stops.forever() {
             if tx.send(Input::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-}
-
-/// Reads terminal events on a thread of their own, so the loop can wait on input, signals,
-/// finished indexes and timers at once.
-fn spawn_reader(tx: mpsc::Sender<Input>) {
-    thread::spawn(move || {
-        loop {
-            let input = match event::read() {
-                Ok(e) => Input::Event(e),
-                Err(_) => Input::Gone,
-            };
-            let gone = matches!(input, Input::Gone);
-            if tx.send(input).is_err() || gone {
                 break;
             }
         }

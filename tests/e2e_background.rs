@@ -1,7 +1,8 @@
 //! End to end: the terminal asked for its background colour (OSC 11, DA1 behind it) and
 //! answered as a terminal would. A light answer gives the light palette, a dark one the dark
-//! palette, exactly as `--background` would; an answer is never read as keys; the terminal's
-//! modes are the program's own afterwards.
+//! palette, exactly as `--background` would; an answer is never read as keys, not even one that
+//! comes after the first frame (a slow link); the terminal's modes are the program's own
+//! afterwards.
 
 mod common;
 
@@ -103,4 +104,47 @@ fn the_answer_wins_over_the_hint() {
     // COLORFGBG says light; the terminal says black.
     let black = "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62c";
     assert_eq!(with_light_hint(black), with_flag("dark"));
+}
+
+/// Waits until the tab bar has `colours`, or fails saying what it has.
+fn wait_for_colours(t: &mut Tui, colours: (vt100::Color, vt100::Color), what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = tab_colours(t);
+        if now == colours {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{what}: the tab bar stayed {now:?}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn an_answer_after_the_first_frame_changes_the_palette_and_types_nothing() {
+    let light = with_flag("light");
+    let dark = with_flag("dark");
+    let mut t = Spawn::new(&[]).start();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !contains(&t.raw(), QUESTION) {
+        assert!(Instant::now() < deadline, "the question was not asked");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // No answer yet: after the start-up wait the first frame comes, in the dark palette.
+    t.wait_for(TAB_BAR);
+    assert_eq!(tab_colours(&mut t), dark, "the first frame, unanswered");
+    // A terminal far away answers now, in one write as terminals do: white, ended by ST.
+    // Read as keys, `/` would open the search and type "ffff/ffff" into it.
+    t.send("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?64;1;2;6;9;15;18;21;22c");
+    wait_for_colours(&mut t, light, "a white background answered late");
+    let status = t.row(29);
+    assert!(status.contains("Overview · Top"), "{status:?}");
+    assert!(!t.text().contains("Search"), "{}", t.text());
+    // Keys are keys again, one at a time as typed.
+    t.send("2");
+    t.wait_for("[2 Tendonitis]");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }

@@ -100,7 +100,7 @@ pub fn background_hint(colorfgbg: &str) -> Option<Background> {
 /// The background: the flag, else the terminal's answer, else `COLORFGBG`, else dark (the
 /// Linux console, GNU screen and most terminals that do not answer are dark).
 pub fn background(flag: Option<Background>, env: impl Fn(&str) -> Option<String>) -> Background {
-    ask_background(flag, &env).answer(env)
+    ask_background(flag, &env).answer(env).0
 }
 
 /// The background being found out: the terminal asked, its answer read by `answer`. Until
@@ -132,17 +132,39 @@ impl Asking {
     }
 
     /// The flag, else the terminal's answer (waited for, up to [`QUERY_TIMEOUT`] after the
-    /// question), else `COLORFGBG`, else dark.
-    pub fn answer(mut self, env: impl Fn(&str) -> Option<String>) -> Background {
+    /// question), else `COLORFGBG`, else dark; and, when the answer had not come by then,
+    /// what the key reader needs to take it for an answer when it comes.
+    pub fn answer(mut self, env: impl Fn(&str) -> Option<String>) -> (Background, Option<Late>) {
         if let Some(flag) = self.flag {
-            return flag;
+            return (flag, None);
         }
-        let colour = self.asked.take().and_then(query::Asked::answer);
-        match colour {
-            Some(c) if query::is_dark(c) => Background::Dark,
-            Some(_) => Background::Light,
-            None => self.guess(env),
+        match self.asked.take().map(query::Asked::answer) {
+            Some(query::Answer::Colour(c)) => (shade(c), None),
+            Some(query::Answer::Late { begun }) => (self.guess(env), Some(Late { begun })),
+            Some(query::Answer::Unknown) | None => (self.guess(env), None),
         }
+    }
+}
+
+/// The background question's answer had not come by the deadline, and may still.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Late {
+    /// The text after `ESC ]` of an answer that had begun, if one had.
+    pub begun: Option<String>,
+}
+
+/// The background an OSC 11 answer's text gives (`11;rgb:R/G/B`, without `ESC ]` and its
+/// end), if it reads.
+pub fn answered(text: &str) -> Option<Background> {
+    let spec = text.strip_prefix("11;")?;
+    query::parse_rgb(spec.as_bytes()).map(shade)
+}
+
+fn shade(colour: [u16; 3]) -> Background {
+    if query::is_dark(colour) {
+        Background::Dark
+    } else {
+        Background::Light
     }
 }
 
@@ -193,6 +215,16 @@ mod tests {
             ("NO_COLOR", "1"),
             ("CLICOLOR_FORCE", "0")
         ])));
+    }
+
+    #[test]
+    fn an_answer_read_late_gives_its_background() {
+        assert_eq!(answered("11;rgb:ffff/ffff/ffff"), Some(Background::Light));
+        assert_eq!(answered("11;rgb:00/2b/36"), Some(Background::Dark));
+        // Another question's answer, or a colour that does not read.
+        assert_eq!(answered("10;rgb:ffff/ffff/ffff"), None);
+        assert_eq!(answered("11;#ffffff"), None);
+        assert_eq!(answered(""), None);
     }
 
     #[test]

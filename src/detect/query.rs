@@ -3,7 +3,9 @@
 //! behind it) in one write and leaves the terminal reading without echo; [`Asked::answer`]
 //! reads what came back, until the DA1 answer or a deadline, and puts the terminal's mode back,
 //! as dropping an `Asked` does. A terminal that does not know OSC 11 answers DA1 alone, at
-//! once. Says only how light the background is; what to draw with it is `theme`'s choice.
+//! once; one that is slow (a long SSH link) answers after the deadline, and the key reader
+//! then takes its answer for what it is ([`Answer::Late`]). Says only how light the background
+//! is; what to draw with it is `theme`'s choice.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -69,39 +71,66 @@ pub fn ask(term: Option<&str>, timeout: Duration) -> Option<Asked> {
     Some(asked)
 }
 
+/// What came back for the question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The background colour, as 16-bit red, green and blue.
+    Colour([u16; 3]),
+    /// No colour that reads: the terminal does not know the question (DA1 alone), or its
+    /// answer could not be read.
+    Unknown,
+    /// Nothing complete by the deadline: the answer may still come, and whoever reads the
+    /// terminal next must not take it for keys. `begun` is what was read of an OSC answer
+    /// already begun (its text after `ESC ]`), if one was.
+    Late { begun: Option<String> },
+}
+
 impl Asked {
-    /// The background colour the terminal answered, as 16-bit red, green and blue; `None` if it
-    /// does not know the question, its answer could not be read, or none came in time.
-    pub fn answer(mut self) -> Option<[u16; 3]> {
+    /// What the terminal answered by the deadline.
+    pub fn answer(mut self) -> Answer {
         self.read_answer()
     }
 
-    fn read_answer(&mut self) -> Option<[u16; 3]> {
+    fn read_answer(&mut self) -> Answer {
         self.read = true;
         let mut got = [0u8; MOST];
         let mut len = 0;
         loop {
             if let Reply::Complete(colour) = read_reply(&got[..len]) {
-                return colour;
+                return colour.map_or(Answer::Unknown, Answer::Colour);
             }
             let left = self.deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() || len == MOST {
-                return None;
+            if len == MOST {
+                return Answer::Unknown;
             }
-            let timeout = Timespec::try_from(left).ok()?;
+            let late = || Answer::Late {
+                begun: begun(&got[..len]),
+            };
+            let Some(timeout) = Timespec::try_from(left).ok().filter(|_| !left.is_zero()) else {
+                return late();
+            };
             let mut fds = [PollFd::new(&self.tty, PollFlags::IN)];
             match poll(&mut fds, Some(&timeout)) {
-                Ok(0) => return None,
+                Ok(0) => return late(),
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => continue,
-                Err(_) => return None,
+                Err(_) => return Answer::Unknown,
             }
             match (&self.tty).read(&mut got[len..]) {
-                Ok(0) | Err(_) => return None,
+                Ok(0) | Err(_) => return Answer::Unknown,
                 Ok(n) => len += n,
             }
         }
     }
+}
+
+/// The part of an OSC answer read so far, when one has begun and not ended: its text after
+/// `ESC ]`, for the key reader to go on with.
+fn begun(got: &[u8]) -> Option<String> {
+    let at = memmem::rfind(got, b"\x1b]")?;
+    let text = &got[at + 2..];
+    let ended = text.iter().any(|&b| b == 0x07 || b == 0x1b);
+    (!ended).then(|| String::from_utf8_lossy(text).into_owned())
 }
 
 impl Drop for Asked {
@@ -146,7 +175,7 @@ fn read_reply(got: &[u8]) -> Reply {
 }
 
 /// `rgb:R/G/B` (XParseColor), each of 1 to 4 hex digits, scaled to 16 bits.
-fn parse_rgb(spec: &[u8]) -> Option<[u16; 3]> {
+pub fn parse_rgb(spec: &[u8]) -> Option<[u16; 3]> {
     let spec = std::str::from_utf8(spec).ok()?;
     let mut parts = spec.strip_prefix("rgb:")?.split('/');
     let mut colour = [0u16; 3];
@@ -186,6 +215,18 @@ mod tests {
         // BEL-ended, two digits a colour (rxvt-unicode).
         let bel = b"\x1b]11;rgb:00/2b/36\x07\x1b[?1;2c";
         assert_eq!(read_reply(bel), Reply::Complete(Some([0, 0x2b2b, 0x3636])));
+    }
+
+    #[test]
+    fn an_answer_cut_by_the_deadline_is_handed_on_from_where_it_stopped() {
+        assert_eq!(begun(b""), None);
+        assert_eq!(begun(b"jk"), None);
+        assert_eq!(begun(b"\x1b]11;rgb:00").as_deref(), Some("11;rgb:00"));
+        // Keys typed before it are not part of it.
+        assert_eq!(begun(b"q\x1b]").as_deref(), Some(""));
+        // An answer that ended is not begun.
+        assert_eq!(begun(b"\x1b]11;rgb:0/0/0\x07"), None);
+        assert_eq!(begun(b"\x1b]11;rgb:0/0/0\x1b\\"), None);
     }
 
     #[test]
