@@ -171,8 +171,15 @@ fn run(cli: Cli) -> io::Result<Status> {
     // when the program was built, the terminal is asked first, and its answer comes back while
     // the handbook is decoded (a fifth of the time from the start to the first frame, which was
     // spent waiting). A handbook folder is loaded and validated before the terminal is touched.
-    let early = (interactive && cli.handbook.is_none())
-        .then(|| detect::ask_background(cli.background, env));
+    let early = (interactive && cli.handbook.is_none()).then(|| {
+        // A signal that comes while the terminal reads without echo for the answer puts back
+        // the settings from before the question; the handlers are set while the answer is on
+        // its way, costing the first frame nothing.
+        terminal::keep_mode();
+        let asking = detect::ask_background(cli.background, env);
+        terminal::arm(cli.kiosk).map(|()| asking)
+    });
+    let early = early.transpose()?;
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.
     let library = match load(cli.handbook.as_deref()) {
         Ok(l) => l,

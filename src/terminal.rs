@@ -84,6 +84,18 @@ fn frames_out() -> io::Result<Out> {
     Ok(BufWriter::with_capacity(1 << 16, File::from(fd)))
 }
 
+/// Keeps the terminal's settings as they are, for a signal's handler to put back: call before
+/// anything changes them (the background question), if that comes before `run`.
+pub fn keep_mode() {
+    signals::keep_mode();
+}
+
+/// From now on a signal that ends the program puts the terminal back first (see `signals`);
+/// `run` does this itself, and earlier is better while the terminal is in a mode of ours.
+pub fn arm(kiosk: bool) -> io::Result<()> {
+    signals::arm(kiosk, restore_sequence())
+}
+
 /// The bytes that put the screen back.
 fn restore_sequence() -> String {
     let mut s = String::from("\x1b[m");
@@ -136,6 +148,21 @@ where
 {
     let (tx, rx) = mpsc::channel::<Input>();
 
+    // Signals before the screen is set up, so one that arrives meanwhile still restores it
+    // (armed already if the terminal was asked its background: see `keep_mode`).
+    // Every terminating signal restores the terminal in its handler and ends the program by
+    // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
+    // reader's session with the terminal restored, on the event loop. SIGCONT, after any
+    // stop (even a `kill -STOP` to a kiosk), takes the terminal again and redraws it whole.
+    arm(app.options.kiosk)?;
+    let mut job_control = vec![SIGCONT];
+    if !app.options.kiosk {
+        job_control.push(SIGTSTP);
+    }
+    // Registered now; their thread starts after the first screen (see `event_loop`), and a
+    // signal that comes meanwhile waits for it.
+    let stops = Signals::new(&job_control)?;
+
     // The first screen is laid out before the terminal changes, so it appears at once; meanwhile
     // the terminal's answer to the background question may still be on its way.
     let start = Instant::now();
@@ -144,8 +171,7 @@ where
     app.update(Action::Resize { width, height }, Duration::ZERO);
     // The first frame too, with the palette the app has: the one the answer most often gives.
     let mut first = Some(Prepared::draw(&app, window_width, window_height));
-    // Until the answer is read, the terminal is in the question's mode: read before the
-    // signal handlers take the mode to put back.
+    // The answer, as late as the first frame allows: its round trip has passed meanwhile.
     let (shade, late) = (shades.answer)();
     if shade != shades.guessed {
         app.update(
@@ -159,20 +185,6 @@ where
         late,
         theme_for: shades.theme_for,
     };
-
-    // Signals before the screen is set up, so one that arrives meanwhile still restores it.
-    // Every terminating signal restores the terminal in its handler and ends the program by
-    // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
-    // reader's session with the terminal restored, on the event loop. SIGCONT, after any
-    // stop (even a `kill -STOP` to a kiosk), takes the terminal again and redraws it whole.
-    signals::arm(app.options.kiosk, restore_sequence())?;
-    let mut job_control = vec![SIGCONT];
-    if !app.options.kiosk {
-        job_control.push(SIGTSTP);
-    }
-    // Registered now; their thread starts after the first screen (see `event_loop`), and a
-    // signal that comes meanwhile waits for it.
-    let stops = Signals::new(&job_control)?;
 
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

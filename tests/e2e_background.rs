@@ -148,3 +148,19 @@ fn an_answer_after_the_first_frame_changes_the_palette_and_types_nothing() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_signal_while_the_answer_is_awaited_gives_the_terminal_back_as_it_was() {
+    // While the answer is awaited the terminal reads without echo; a SIGTERM then (a service
+    // stopped, a window closed) must not leave it so for the shell.
+    let mut t = Spawn::new(&[]).start();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !contains(&t.raw(), QUESTION) {
+        assert!(Instant::now() < deadline, "the question was not asked");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    t.signal_number(libc::SIGTERM);
+    let _ = t.wait_exit();
+    assert_eq!(t.killed_by(), Some(libc::SIGTERM), "ended by the signal");
+    t.assert_restored();
+}

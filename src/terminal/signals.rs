@@ -79,10 +79,36 @@ pub const KEYBOARD: [c_int; 5] = [
     libc::SIGTTOU,
 ];
 
-/// Saves the terminal's settings (call before raw mode), opens a descriptor of our own for the
+/// Keeps the terminal's settings as they are now, for the handlers to put back: called before
+/// anything changes them (the background question does), and again by `arm`, which keeps the
+/// first settings kept. Returns the descriptor whose settings raw mode changes.
+pub fn keep_mode() -> c_int {
+    // SAFETY: plain libc calls on an owned, zeroed structure.
+    unsafe {
+        // Raw mode is set on standard input when it is a terminal, else on /dev/tty.
+        let input = if libc::isatty(libc::STDIN_FILENO) == 1 {
+            libc::STDIN_FILENO
+        } else {
+            libc::STDOUT_FILENO
+        };
+        if SAVED.get().is_none() {
+            let mut termios: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(input, &mut termios) == 0 {
+                let _ = SAVED.set(termios);
+            }
+        }
+        input
+    }
+}
+
+/// Keeps the terminal's settings (see `keep_mode`), opens a descriptor of our own for the
 /// handler, and installs the handler for every terminating signal (a kiosk's keyboard signals
-/// are ignored instead). `sequence` is what puts the screen back.
+/// are ignored instead). `sequence` is what puts the screen back. Once armed, arming again
+/// does nothing.
 pub fn arm(kiosk: bool, sequence: String) -> io::Result<()> {
+    if OUTPUT.load(Ordering::SeqCst) >= 0 {
+        return Ok(());
+    }
     // SAFETY: plain libc calls on valid, NUL-terminated paths and owned structures.
     unsafe {
         // A descriptor of our own (a new open file description), so making it non-blocking
@@ -95,16 +121,7 @@ pub fn arm(kiosk: bool, sequence: String) -> io::Result<()> {
         if out < 0 {
             out = libc::dup(libc::STDOUT_FILENO);
         }
-        // Raw mode is set on standard input when it is a terminal, else on /dev/tty.
-        let input = if libc::isatty(libc::STDIN_FILENO) == 1 {
-            libc::STDIN_FILENO
-        } else {
-            out
-        };
-        let mut termios: libc::termios = std::mem::zeroed();
-        if libc::tcgetattr(input, &mut termios) == 0 {
-            let _ = SAVED.set(termios);
-        }
+        let input = keep_mode();
         // It starts with ESC, which a terminal's parser takes as the start of a new sequence
         // in any state, so an escape sequence that a half-written frame left open is ended.
         let _ = SEQUENCE.set(sequence.into_bytes());
