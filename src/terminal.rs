@@ -3,21 +3,15 @@
 //! input into actions for `App::update` and draws only when the screen would change. Nothing
 //! else in the program writes to the terminal.
 
-use std::fmt;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
-    MouseButton, MouseEventKind,
-};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{Command as _, cursor, queue};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use signal_hook::consts::signal::{SIGCONT, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -30,8 +24,12 @@ use crate::search::Index;
 use crate::status::Status;
 use crate::watch::Watcher;
 
+mod modes;
 mod reader;
 mod signals;
+
+pub use modes::restore;
+use modes::{enter, restore_sequence};
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
 /// (crossterm can spin instead of reporting it).
@@ -53,17 +51,6 @@ enum Input {
     Answer(Background),
     /// Reading the terminal failed: it is gone.
     Gone,
-}
-
-/// Mouse reporting for clicks, taps and the wheel only (X10/normal tracking with SGR
-/// coordinates). crossterm's EnableMouseCapture also asks for every motion, which would turn a
-/// resting hand on a touch screen into a stream of input.
-struct EnableClicks;
-
-impl crossterm::Command for EnableClicks {
-    fn write_ansi(&self, f: &mut impl fmt::Write) -> fmt::Result {
-        f.write_str("\x1b[?1000h\x1b[?1006h")
-    }
 }
 
 /// The window's size in cells, asked of the terminal device only. crossterm's `size()` falls
@@ -94,38 +81,6 @@ pub fn keep_mode() {
 /// `run` does this itself, and earlier is better while the terminal is in a mode of ours.
 pub fn arm(kiosk: bool) -> io::Result<()> {
     signals::arm(kiosk, restore_sequence())
-}
-
-/// The bytes that put the screen back.
-fn restore_sequence() -> String {
-    let mut s = String::from("\x1b[m");
-    // Turns off every mouse mode, including any we did not ask for.
-    let _ = DisableMouseCapture.write_ansi(&mut s);
-    let _ = DisableBracketedPaste.write_ansi(&mut s);
-    let _ = LeaveAlternateScreen.write_ansi(&mut s);
-    let _ = cursor::Show.write_ansi(&mut s);
-    s
-}
-
-/// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
-pub fn restore() {
-    let mut out = io::stdout();
-    let _ = out.write_all(restore_sequence().as_bytes());
-    let _ = crossterm::terminal::disable_raw_mode();
-    let _ = out.flush();
-}
-
-/// Raw mode now; the screen modes are queued in `out` and reach the terminal with the first
-/// frame, in one write.
-fn enter(out: &mut impl Write) -> io::Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    queue!(
-        out,
-        EnterAlternateScreen,
-        EnableClicks,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
 }
 
 /// The terminal's background, as far as the palette waits for it.
