@@ -71,14 +71,9 @@ fn frames_out() -> io::Result<Out> {
     Ok(BufWriter::with_capacity(1 << 16, File::from(fd)))
 }
 
-/// Keeps the terminal's settings as they are, for a signal's handler to put back: call before
-/// anything changes them (the background question), if that comes before `run`.
-pub fn keep_mode() {
-    signals::keep_mode();
-}
-
-/// From now on a signal that ends the program puts the terminal back first (see `signals`);
-/// `run` does this itself, and earlier is better while the terminal is in a mode of ours.
+/// From now on a signal that ends the program puts the terminal back first, as it is now (see
+/// `signals`); `run` does this itself, and it is called earlier when something changes the
+/// terminal's settings before `run` (the background question).
 pub fn arm(kiosk: bool) -> io::Result<()> {
     signals::arm(kiosk, restore_sequence())
 }
@@ -104,7 +99,7 @@ where
     let (tx, rx) = mpsc::channel::<Input>();
 
     // Signals before the screen is set up, so one that arrives meanwhile still restores it
-    // (armed already if the terminal was asked its background: see `keep_mode`).
+    // (armed already if the terminal was asked its background).
     // Every terminating signal restores the terminal in its handler and ends the program by
     // the same signal (see `signals`); a kiosk ignores the keyboard's. SIGTSTP suspends a
     // reader's session with the terminal restored, on the event loop. SIGCONT, after any

@@ -79,10 +79,9 @@ pub const KEYBOARD: [c_int; 5] = [
     libc::SIGTTOU,
 ];
 
-/// Keeps the terminal's settings as they are now, for the handlers to put back: called before
-/// anything changes them (the background question does), and again by `arm`, which keeps the
-/// first settings kept. Returns the descriptor whose settings raw mode changes.
-pub fn keep_mode() -> c_int {
+/// Keeps the terminal's settings as they are now, for the handlers to put back (the first
+/// settings kept stay). Returns the descriptor whose settings raw mode changes.
+fn keep_mode() -> c_int {
     // SAFETY: plain libc calls on an owned, zeroed structure.
     unsafe {
         // Raw mode is set on standard input when it is a terminal, else on /dev/tty.
