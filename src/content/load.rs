@@ -90,7 +90,9 @@ pub(super) fn load_folders(folders: &[Folder], mut diagnostics: Vec<Diagnostic>)
     let ok = !diagnostics.iter().any(Diagnostic::is_error) && !editions.is_empty();
     let diagnostics = cap_per_file(diagnostics);
     Loaded {
-        library: ok.then_some(Library { editions }),
+        library: ok.then_some(Library {
+            editions: editions.into(),
+        }),
         diagnostics,
     }
 }

@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod phone;
 mod raw;
+mod shelf;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, Severity};

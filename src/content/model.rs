@@ -5,6 +5,7 @@
 
 pub use super::block::{Art, CalloutKind, Figure, UnitKind};
 pub use super::phone::Phone;
+pub use super::shelf::Editions;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,15 +20,17 @@ pub struct Date {
 }
 
 /// All editions of the handbook, one per language. Never empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Library {
-    pub editions: Vec<Handbook>,
+    pub editions: Editions,
 }
 
 impl Library {
     /// The edition for `language`, if the library has one.
     pub fn edition_index(&self, language: &str) -> Option<usize> {
-        self.editions.iter().position(|e| e.language == language)
+        self.editions
+            .languages()
+            .position(|(tag, _)| tag == language)
     }
 
     /// The chapter a person names, as (edition, chapter): by its id, tab label or title, in
@@ -55,14 +58,14 @@ impl Library {
     /// `es_MX.UTF-8`): the edition of exactly that tag, else one of the same language.
     pub fn edition_for(&self, tag: &str) -> Option<usize> {
         let tag = crate::i18n::normalise_tag(tag);
-        let same = |e: &Handbook| crate::i18n::normalise_tag(&e.language);
+        let same = |(language, _): (&str, &str)| crate::i18n::normalise_tag(language);
         self.editions
-            .iter()
+            .languages()
             .position(|e| same(e) == tag)
             .or_else(|| {
                 let primary = crate::i18n::primary(&tag);
                 self.editions
-                    .iter()
+                    .languages()
                     .position(|e| crate::i18n::primary(&same(e)) == primary)
             })
     }
@@ -70,8 +73,8 @@ impl Library {
     /// The editions' languages, for messages: "en (English), es (Español)".
     pub fn languages(&self) -> String {
         self.editions
-            .iter()
-            .map(|e| format!("{} ({})", e.language, e.language_name))
+            .languages()
+            .map(|(tag, name)| format!("{tag} ({name})"))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -80,11 +80,12 @@ pub fn home(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ),
     ];
     if app.library().editions.len() > 1 {
+        // Named without decoding the editions not shown.
         let names: Vec<&str> = app
             .library()
             .editions
-            .iter()
-            .map(|e| e.language_name.as_str())
+            .languages()
+            .map(|(_, name)| name)
             .collect();
         let sentence = keymap::fill(&text.languages, text, ascii);
         let languages = format!("{sentence} ({})", names.join(" / "));
