@@ -173,8 +173,13 @@ fn run(cli: Cli) -> io::Result<Status> {
     // spent waiting). A handbook folder is loaded and validated before the terminal is touched.
     let early = (interactive && cli.handbook.is_none()).then(|| {
         // A signal that comes while the terminal reads without echo for the answer puts back
-        // the settings from before the question (0.03 ms to set).
-        terminal::arm(cli.kiosk).map(|()| detect::ask_background(cli.background, env))
+        // the settings from before the question: it waits until the handlers are set, just
+        // after the question is out.
+        let held = terminal::hold_signals();
+        let asking = detect::ask_background(cli.background, env);
+        let armed = terminal::arm(cli.kiosk);
+        drop(held);
+        armed.map(|()| asking)
     });
     let early = early.transpose()?;
     // Loaded and validated before the terminal is touched: a bad file never leaves it raw.

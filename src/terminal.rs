@@ -71,6 +71,15 @@ fn frames_out() -> io::Result<Out> {
     Ok(BufWriter::with_capacity(1 << 16, File::from(fd)))
 }
 
+pub use signals::Held;
+
+/// Holds signals back until the guard is dropped, keeping the terminal's settings as they are
+/// now for `arm`'s handlers to put back: for changing them (the background question) before
+/// `arm`, which then costs the change no time. Call before any thread starts.
+pub fn hold_signals() -> Held {
+    signals::hold()
+}
+
 /// From now on a signal that ends the program puts the terminal back first, as it is now (see
 /// `signals`); `run` does this itself, and it is called earlier when something changes the
 /// terminal's settings before `run` (the background question).

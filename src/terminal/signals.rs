@@ -79,6 +79,38 @@ pub const KEYBOARD: [c_int; 5] = [
     libc::SIGTTOU,
 ];
 
+/// Signals held back: they wait, pending, until the guard is dropped, and are then handled as
+/// the dispositions of that moment say. For the instant between the background question, which
+/// changes the terminal's settings, and `arm`: the question goes out first, the handlers are
+/// set while its answer is on its way, and a signal meanwhile still finds them.
+pub struct Held {
+    before: libc::sigset_t,
+}
+
+/// Keeps the terminal's settings as they are now, for the handlers `arm` sets later to put
+/// back, and holds every signal back until the guard is dropped (this thread's mask: call it
+/// before any other thread starts).
+pub fn hold() -> Held {
+    keep_mode();
+    // SAFETY: plain libc calls on owned, initialised signal sets.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        let mut before: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut before);
+        Held { before }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: restores the mask saved by `hold`.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.before, std::ptr::null_mut());
+        }
+    }
+}
+
 /// Keeps the terminal's settings as they are now, for the handlers to put back (the first
 /// settings kept stay). Returns the descriptor whose settings raw mode changes.
 fn keep_mode() -> c_int {
