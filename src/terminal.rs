@@ -30,6 +30,7 @@ mod signals;
 
 pub use modes::restore;
 use modes::{enter, restore_sequence};
+pub use signals::Held;
 
 /// How often the loop wakes with nothing to do, to notice a terminal that has gone away
 /// (crossterm can spin instead of reporting it).
@@ -71,8 +72,6 @@ fn frames_out() -> io::Result<Out> {
     Ok(BufWriter::with_capacity(1 << 16, File::from(fd)))
 }
 
-pub use signals::Held;
-
 /// Holds signals back until the guard is dropped, keeping the terminal's settings as they are
 /// now for `arm`'s handlers to put back: for changing them (the background question) before
 /// `arm`, which then costs the change no time. Call before any thread starts.
@@ -80,9 +79,10 @@ pub fn hold_signals() -> Held {
     signals::hold()
 }
 
-/// From now on a signal that ends the program puts the terminal back first, as it is now (see
-/// `signals`); `run` does this itself, and it is called earlier when something changes the
-/// terminal's settings before `run` (the background question).
+/// From now on a signal that ends the program puts the terminal back first: its settings as
+/// `hold_signals` kept them, else as they are now, and the screen (see `signals`). `run` does
+/// this itself; it is called earlier when something changes the terminal's settings before
+/// `run` (the background question).
 pub fn arm(kiosk: bool) -> io::Result<()> {
     signals::arm(kiosk, restore_sequence())
 }
