@@ -16,6 +16,9 @@ use achilles_handbook::search::{Hit, Index};
 const PASS_SHARE: f64 = 0.95;
 /// The repository's own set must pass whole.
 const OWN_SHARE: f64 = 1.0;
+/// Share of queries, per file and language, whose first result is a right answer: the ranking
+/// itself, not only the top three (0.83 to 0.93 when this was set).
+const FIRST_SHARE: f64 = 0.8;
 
 struct Query {
     line: usize,
@@ -51,11 +54,11 @@ fn place(h: &Handbook, hit: &Hit) -> String {
     }
 }
 
-/// Runs one file's queries; returns, per language, (passed, total).
-fn judge(path: &Path, editions: &[(Handbook, Index)]) -> BTreeMap<String, (usize, usize)> {
+/// Runs one file's queries; returns, per language, (passed, total, right answer first).
+fn judge(path: &Path, editions: &[(Handbook, Index)]) -> BTreeMap<String, (usize, usize, usize)> {
     let tsv = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let mut figures: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut figures: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     for q in parse(&tsv) {
         let Some((h, index)) = editions.iter().find(|(h, _)| h.language == q.lang) else {
             panic!("{}:{}: no edition in {:?}", path.display(), q.line, q.lang);
@@ -67,11 +70,13 @@ fn judge(path: &Path, editions: &[(Handbook, Index)]) -> BTreeMap<String, (usize
             .take(3)
             .map(|hit| place(h, hit))
             .collect();
-        let pass = top
-            .iter()
-            .any(|p| q.targets.iter().any(|t| p.starts_with(t.as_str())));
+        let right = |p: &String| q.targets.iter().any(|t| p.starts_with(t.as_str()));
+        let pass = top.iter().any(right);
         let entry = figures.entry(q.lang.clone()).or_default();
         entry.1 += 1;
+        if top.first().is_some_and(right) {
+            entry.2 += 1;
+        }
         if pass {
             entry.0 += 1;
         } else {
@@ -116,10 +121,10 @@ fn queries_find_a_right_answer_in_the_top_three() {
     }
     let mut low = Vec::new();
     for file in &files {
-        for (lang, (passed, total)) in judge(file, &editions) {
+        for (lang, (passed, total, first)) in judge(file, &editions) {
             let share = passed as f64 / total as f64;
             println!(
-                "{}: {lang}: {passed}/{total} = {:.1}% with a right answer in the top 3",
+                "{}: {lang}: {passed}/{total} = {:.1}% with a right answer in the top 3, {first} first",
                 file.file_name().unwrap_or_default().to_string_lossy(),
                 share * 100.0
             );
@@ -127,10 +132,18 @@ fn queries_find_a_right_answer_in_the_top_three() {
             if share < needed {
                 low.push(format!("{} {lang}: {:.1}%", file.display(), share * 100.0));
             }
+            let first_share = first as f64 / total as f64;
+            if first_share < FIRST_SHARE {
+                low.push(format!(
+                    "{} {lang}: {:.1}% right first",
+                    file.display(),
+                    first_share * 100.0
+                ));
+            }
         }
     }
     assert!(
         low.is_empty(),
-        "search quality below {PASS_SHARE} (shared) or {OWN_SHARE} (own): {low:?}"
+        "search quality below {PASS_SHARE} (shared) or {OWN_SHARE} (own) in the top 3, or {FIRST_SHARE} first: {low:?}"
     );
 }

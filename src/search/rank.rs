@@ -1,5 +1,6 @@
-//! Scoring a resolved query: each term's BM25 score per document, summed, and the documents
-//! ranked by how many terms they match, then by score. Runs on every keystroke, over posting
+//! Scoring a resolved query: each term's BM25F score per document (a body's counts weighed
+//! against its section's length, a heading's not), summed, and the documents ranked by how
+//! many terms they match, then by score. Runs on every keystroke, over posting
 //! lists that hold most of the units of a large handbook for a one-letter prefix, so it
 //! accumulates in arrays indexed by unit and document (touched entries listed, so nothing is
 //! hashed or scanned in full unless most of it is used). Pure: it never touches the screen.
@@ -60,8 +61,17 @@ impl Index {
         for (t, term) in matcher.terms.iter().enumerate() {
             // One term, however many ways it matches: its alternatives add up, each by its
             // worth, so a rare prefix never outweighs the word itself (BM25 over the union).
-            let mut add = |doc: u32, x: f32| {
+            // BM25F: a body's count is weighed against its section's length, a heading's is
+            // not (a long section's heading names it as well as a short one's does).
+            let docs = &self.docs;
+            let average_length = self.average_length;
+            let mut add = |doc: u32, x: f32, body: bool| {
                 let d = doc as usize;
+                let x = if body {
+                    x / (1.0 - B + B * docs[d].length / average_length)
+                } else {
+                    x
+                };
                 if !doc_seen[d] {
                     doc_seen[d] = true;
                     docs_here.push(doc);
@@ -90,7 +100,7 @@ impl Index {
                         unit_terms[unit as usize] += 1;
                     }
                     let tf = alt.weight * tf;
-                    add(r.doc, Index::weight(r.kind) * tf);
+                    add(r.doc, Index::weight(r.kind) * tf, r.kind == Field::Body);
                     if r.kind == Field::ChapterTitle && !term.common {
                         // Every section of the chapter is a little about its title; but not
                         // through a common word ("el" in "El tendón de Aquiles: lo básico"
@@ -98,7 +108,7 @@ impl Index {
                         let chapter = self.docs[r.doc as usize].chapter;
                         if let Some(range) = self.chapter_docs.get(chapter as usize) {
                             for d in range.start + 1..range.end {
-                                add(d, CHAPTER_TITLE_WEIGHT * tf);
+                                add(d, CHAPTER_TITLE_WEIGHT * tf, false);
                             }
                         }
                     }
@@ -111,8 +121,7 @@ impl Index {
                 let d = doc as usize;
                 let tf = std::mem::take(&mut doc_tf[d]);
                 doc_seen[d] = false;
-                let length = self.docs[d].length / self.average_length;
-                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
+                let s = idf * tf * (K1 + 1.0) / (tf + K1);
                 if term.common {
                     total[d] += COMMON * s;
                 } else {
