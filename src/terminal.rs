@@ -132,18 +132,15 @@ where
     let mut first = Some(Prepared::draw(&app, window_width, window_height));
     // The answer, as late as the first frame allows: its round trip has passed meanwhile.
     let (shade, late) = (shades.answer)();
-    if shade != shades.guessed {
-        app.update(
-            Action::Theme(Box::new((shades.theme_for)(shade))),
-            Duration::ZERO,
-        );
-        first = None;
-    }
-    let shades = Shown {
-        shade,
+    let mut shades = Shown {
+        shade: shades.guessed,
         late,
         theme_for: shades.theme_for,
     };
+    if let Some(theme) = shades.answered(shade) {
+        app.update(theme, Duration::ZERO);
+        first = None;
+    }
 
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -202,12 +199,22 @@ fn resume(screen: &mut Screen<Out>) -> io::Result<()> {
     Ok(())
 }
 
-/// The background the palette is for, once the first frame has it.
+/// The background the app's palette is for.
 struct Shown<T> {
     shade: Background,
     /// The terminal's answer may still come: the key reader watches for it.
     late: Option<Late>,
     theme_for: T,
+}
+
+impl<T: Fn(Background) -> crate::theme::Theme> Shown<T> {
+    /// The terminal answered `shade`: the palette for it, where it differs from the app's.
+    fn answered(&mut self, shade: Background) -> Option<Action> {
+        (shade != self.shade).then(|| {
+            self.shade = shade;
+            Action::Theme(Box::new((self.theme_for)(shade)))
+        })
+    }
 }
 
 fn event_loop<T: Fn(Background) -> crate::theme::Theme>(
@@ -283,12 +290,11 @@ fn event_loop<T: Fn(Background) -> crate::theme::Theme>(
                 }
             }
             Ok(Input::Reload(action)) => app.update(action, start.elapsed()),
-            Ok(Input::Answer(shade)) if shade != shades.shade => {
-                shades.shade = shade;
-                let theme = Box::new((shades.theme_for)(shade));
-                app.update(Action::Theme(theme), start.elapsed());
+            Ok(Input::Answer(shade)) => {
+                if let Some(theme) = shades.answered(shade) {
+                    app.update(theme, start.elapsed());
+                }
             }
-            Ok(Input::Answer(_)) => {}
             Ok(Input::Signal(SIGTSTP)) if !app.options.kiosk => suspend(&mut screen)?,
             Ok(Input::Signal(SIGCONT)) => resume(&mut screen)?,
             Ok(Input::Signal(_)) => {}
