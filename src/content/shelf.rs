@@ -89,12 +89,7 @@ impl Editions {
 
     /// Takes out edition `i`, decoded.
     pub fn remove(&mut self, i: usize) -> Handbook {
-        let edition = self.items.remove(i);
-        edition.get();
-        edition
-            .handbook
-            .into_inner()
-            .unwrap_or_else(|| unreachable!())
+        self.items.remove(i).into_handbook()
     }
 
     fn decoded(edition: Handbook) -> Edition {
@@ -124,6 +119,11 @@ impl Index<usize> for Editions {
 }
 
 impl Edition {
+    fn into_handbook(self) -> Handbook {
+        self.get();
+        self.handbook.into_inner().unwrap_or_else(|| unreachable!())
+    }
+
     /// Decoded, to be changed: it is no longer what its stored form says.
     fn get_mut(&mut self) -> &mut Handbook {
         self.get();
@@ -182,8 +182,8 @@ impl IntoIterator for Editions {
     type Item = Handbook;
     type IntoIter = std::vec::IntoIter<Handbook>;
 
-    fn into_iter(mut self) -> Self::IntoIter {
-        let all: Vec<Handbook> = (0..self.len()).map(|_| self.remove(0)).collect();
+    fn into_iter(self) -> Self::IntoIter {
+        let all: Vec<Handbook> = self.items.into_iter().map(Edition::into_handbook).collect();
         all.into_iter()
     }
 }
