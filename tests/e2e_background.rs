@@ -24,14 +24,20 @@ fn answered(answer: &str) -> Tui {
     answered_in(Spawn::new(&[]), answer)
 }
 
-/// The same, started as `spawn` says.
-fn answered_in(spawn: Spawn, answer: &str) -> Tui {
+/// Starts the program as `spawn` says and waits for its question, unanswered.
+fn asked(spawn: Spawn) -> Tui {
     let mut t = spawn.start();
     let deadline = Instant::now() + Duration::from_secs(20);
     while !contains(&t.raw(), QUESTION) {
         assert!(Instant::now() < deadline, "the question was not asked");
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(1));
     }
+    t
+}
+
+/// The same, started as `spawn` says.
+fn answered_in(spawn: Spawn, answer: &str) -> Tui {
+    let mut t = asked(spawn);
     t.send(answer);
     t.wait_for(TAB_BAR);
     t
@@ -126,12 +132,7 @@ fn wait_for_colours(t: &mut Tui, colours: (vt100::Color, vt100::Color), what: &s
 fn an_answer_after_the_first_frame_changes_the_palette_and_types_nothing() {
     let light = with_flag("light");
     let dark = with_flag("dark");
-    let mut t = Spawn::new(&[]).start();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !contains(&t.raw(), QUESTION) {
-        assert!(Instant::now() < deadline, "the question was not asked");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let mut t = asked(Spawn::new(&[]));
     // No answer yet: after the start-up wait the first frame comes, in the dark palette.
     t.wait_for(TAB_BAR);
     assert_eq!(tab_colours(&mut t), dark, "the first frame, unanswered");
@@ -153,12 +154,7 @@ fn an_answer_after_the_first_frame_changes_the_palette_and_types_nothing() {
 fn a_signal_while_the_answer_is_awaited_gives_the_terminal_back_as_it_was() {
     // While the answer is awaited the terminal reads without echo; a SIGTERM then (a service
     // stopped, a window closed) must not leave it so for the shell.
-    let mut t = Spawn::new(&[]).start();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !contains(&t.raw(), QUESTION) {
-        assert!(Instant::now() < deadline, "the question was not asked");
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    let mut t = asked(Spawn::new(&[]));
     t.signal_number(libc::SIGTERM);
     let _ = t.wait_exit();
     assert_eq!(t.killed_by(), Some(libc::SIGTERM), "ended by the signal");
