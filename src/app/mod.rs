@@ -2,6 +2,8 @@
 //! screen shows is derived from an `App`; nothing here draws, reads keys or touches the
 //! terminal, and time arrives as a value so tests control the clock.
 
+mod docs;
+mod edition;
 mod find;
 mod idle;
 mod links;
@@ -19,7 +21,7 @@ pub use options::{Look, Options};
 
 use crate::action::Action;
 use crate::content::{Handbook, Library};
-use crate::doc::{Doc, DocContext, Figures};
+use crate::doc::Doc;
 use crate::i18n::Text;
 use crate::keymap::Context;
 use crate::layout;
@@ -132,22 +134,6 @@ impl App {
         app
     }
 
-    /// Builds what depends on the edition: its search index (once); its QR code is left to be
-    /// built when shown.
-    fn enter_edition(&mut self) {
-        self.indexes.resize(self.library.editions.len(), None);
-        if self.indexes[self.edition].is_none() && !self.options.background_index {
-            self.indexes[self.edition] = Some(Arc::new(Index::build(self.handbook())));
-        }
-        self.qr = None;
-        self.qr_built = false;
-        let n = self.handbook().chapters.len();
-        self.docs = vec![None; n];
-        self.scroll.resize(n, 0);
-        self.chapter = self.chapter.min(n.saturating_sub(1));
-        self.ensure_doc();
-    }
-
     pub fn library(&self) -> &Library {
         &self.library
     }
@@ -200,56 +186,6 @@ impl App {
             Mode::Help { .. } | Mode::Outline { .. } => Context::List,
             Mode::Reading | Mode::Qr => Context::Reader,
         }
-    }
-
-    fn doc_context(&self) -> DocContext<'_> {
-        doc_context(self.text(), &self.options)
-    }
-
-    /// Lays out chapter `c` for `width` columns. The first chapter opens with the handbook's
-    /// title, organisation and disclaimer, so a reader who never sees the kiosk's welcome
-    /// screen or the printed copy still meets them.
-    fn build_doc(&self, c: usize, width: u16) -> Doc {
-        let handbook = self.handbook();
-        let mut doc = Doc::build(&handbook.chapters[c], width, self.doc_context());
-        if c == 0 {
-            let separator = self.options.look.glyphs.separator;
-            let title = format!("{}{separator}{}", handbook.title, handbook.organisation);
-            doc.prepend(&[&title, &handbook.disclaimer]);
-        }
-        doc
-    }
-
-    /// Encodes the edition's QR code if it is shown and not built yet. Called at the end of
-    /// `update`, so whatever action shows it (the key, or a language switch or reload while it
-    /// is open) finds it built, and the view only reads it.
-    fn build_qr(&mut self) {
-        if self.mode != Mode::Qr || self.qr_built {
-            return;
-        }
-        self.qr_built = true;
-        self.qr = self
-            .handbook()
-            .chapters
-            .iter()
-            .find_map(|c| c.qr_phone())
-            .and_then(QrCode::for_phone);
-    }
-
-    /// Lays out the current chapter for the current width, if not done yet.
-    fn ensure_doc(&mut self) {
-        if self.width == 0 {
-            // No size yet, or none since the handbook was reloaded: no line is known to show.
-            if self.doc().is_none() {
-                self.clamp_scroll();
-            }
-            return;
-        }
-        let width = self.areas().text.width;
-        if self.docs.get(self.chapter).is_some_and(Option::is_none) {
-            self.docs[self.chapter] = Some(self.build_doc(self.chapter, width));
-        }
-        self.clamp_scroll();
     }
 
     /// The one place the state changes. `now` is the time since start, from the caller's clock.
@@ -348,125 +284,6 @@ impl App {
         *self = fresh;
     }
 
-    fn resize(&mut self, width: u16, height: u16) {
-        let old_width = self.areas().text.width;
-        let old_rows = self.body_height();
-        // Only a chapter a jump took past its end may stay past it; the others keep a full
-        // screen of text when the window grows.
-        let past_end: Vec<bool> = (0..self.docs.len())
-            .map(|c| {
-                self.docs[c]
-                    .as_ref()
-                    .is_some_and(|d| self.scroll[c] > scroll::end_of(d, old_rows))
-            })
-            .collect();
-        self.width = width;
-        self.height = height;
-        let new_width = self.areas().text.width;
-        if old_width != new_width || self.docs.iter().all(Option::is_none) {
-            // Keep each chapter's place by the unit at its top, since lines move on rewrap.
-            let anchors: Vec<Option<usize>> = (0..self.docs.len())
-                .map(|c| {
-                    self.docs[c]
-                        .as_ref()
-                        .map(|d| scroll::unit_at(d, self.scroll[c]))
-                })
-                .collect();
-            for (c, anchor) in anchors.into_iter().enumerate() {
-                if let Some(unit) = anchor {
-                    let doc = self.build_doc(c, new_width);
-                    self.scroll[c] = doc.unit_line.get(unit).copied().unwrap_or(0);
-                    self.docs[c] = Some(doc);
-                }
-            }
-        }
-        let rows = self.body_height();
-        for (c, past) in past_end.into_iter().enumerate() {
-            if let Some(doc) = &self.docs[c] {
-                let ceiling = if past {
-                    scroll::limit_of(doc, rows)
-                } else {
-                    scroll::end_of(doc, rows)
-                };
-                self.scroll[c] = self.scroll[c].min(ceiling);
-            }
-        }
-        self.ensure_doc();
-    }
-
-    fn switch_language(&mut self) {
-        if self.library.editions.len() < 2 {
-            return;
-        }
-        let next = (self.edition + 1) % self.library.editions.len();
-        // The section being read: the other language's lines are not these, but its sections
-        // match, by id where the editions share ids, else by place.
-        let section = self
-            .doc()
-            .and_then(|d| d.section_at(self.top()))
-            .and_then(|s| {
-                let id = self.handbook().chapters[self.chapter]
-                    .sections
-                    .get(s)?
-                    .id
-                    .clone();
-                Some((s, id))
-            });
-        // The other chapters start at their top.
-        self.scroll.iter_mut().for_each(|s| *s = 0);
-        self.move_to_edition(next);
-        let sections = &self.handbook().chapters[self.chapter].sections;
-        let found = section.and_then(|(index, id)| {
-            sections
-                .iter()
-                .position(|s| s.id == id)
-                .or((index < sections.len()).then_some(index))
-        });
-        if let Some(s) = found {
-            self.jump_to_section(s);
-        }
-    }
-
-    /// Replaces the library after the files changed on disk (`--watch`), keeping the place.
-    fn replace_library(&mut self, library: Arc<Library>) {
-        let language = self.handbook().language.clone();
-        let chapter = self.current_id();
-        self.library = library;
-        self.indexes = Vec::new();
-        self.reload_error = None;
-        let edition = self.library.edition_index(&language).unwrap_or(0);
-        self.move_to_edition_at(edition, chapter);
-    }
-
-    fn current_id(&self) -> Option<String> {
-        self.handbook()
-            .chapters
-            .get(self.chapter)
-            .map(|c| c.id.clone())
-    }
-
-    fn move_to_edition(&mut self, edition: usize) {
-        let chapter = self.current_id();
-        self.move_to_edition_at(edition, chapter);
-    }
-
-    /// Shows `edition`, on the chapter with id `chapter` where it has one. What pointed into
-    /// the old text (history, focus, search, open lists) is dropped.
-    fn move_to_edition_at(&mut self, edition: usize, chapter: Option<String>) {
-        self.edition = edition;
-        self.chapter = chapter
-            .and_then(|id| self.handbook().chapters.iter().position(|c| c.id == id))
-            .unwrap_or(0);
-        self.history.clear();
-        self.focus = None;
-        self.marked = None;
-        self.find = Find::default();
-        if matches!(self.mode, Mode::Search | Mode::Outline { .. }) {
-            self.mode = Mode::Reading;
-        }
-        self.enter_edition();
-    }
-
     /// When the next `Tick` matters, measured like `now`.
     pub fn next_deadline(&self) -> Option<Duration> {
         self.idle.deadline(self.options.idle_timeout)
@@ -475,16 +292,3 @@ impl App {
 
 #[cfg(test)]
 mod tests;
-
-/// Everything outside a chapter that changes its layout, for these words and options.
-fn doc_context<'a>(text: &'a Text, options: &Options) -> DocContext<'a> {
-    DocContext {
-        text,
-        today: options.today,
-        figures: match options.look {
-            l if l.screen_reader => Figures::AltText,
-            l if l.glyphs.ascii => Figures::Ascii,
-            _ => Figures::Drawn,
-        },
-    }
-}
