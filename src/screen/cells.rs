@@ -2,8 +2,7 @@
 //! shortest sequence (`moves`), or a few unchanged cells written again where that is shorter;
 //! blanks erased (ECH, or EL for the rest of a row) only with a pen whose erase leaves the
 //! terminal's own background; attributes set only where a cell would look different
-//! (`pen`). Also adds the second column of a wide character that ratatui's diff leaves out.
-//! Reaching a cell (a cursor move, or the cells on the way written again) is `reach`'s; what
+//! (`pen`). Reaching a cell (a cursor move, or the cells on the way written again) is `reach`'s; what
 //! each column of a row holds, measured once per row, is `row`'s. Knows nothing of the app or
 //! of terminal modes.
 
