@@ -362,6 +362,10 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 
 /// Renders the app and hands the frame to the screen, which writes only what changed.
 fn draw(screen: &mut Screen<Out>, app: &mut App, now: Duration) -> io::Result<()> {
+    // A signal's handler, on another thread, is putting the terminal back.
+    if signals::ending() {
+        return Ok(());
+    }
     let (window_width, window_height) = size()?;
     // The window may have changed since the last Resize event reached the app (a drag sends
     // many); lay out for the size being drawn, which is bounded.

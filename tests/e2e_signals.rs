@@ -134,25 +134,65 @@ fn blocked_in_write(pid: u32) -> bool {
         .is_ok_and(|w| w.contains("tty") || w.contains("wait_woken"))
 }
 
+/// Stops reading the program's output and changes the whole screen until the pty's buffer is
+/// full and the program's main thread is blocked in a write, in the middle of a frame.
+fn block_in_write(t: &mut Tui) {
+    t.pause_output();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut n = 0;
+    while !blocked_in_write(t.pid()) {
+        assert!(
+            Instant::now() < deadline,
+            "the program never blocked writing"
+        );
+        t.send(["3", "4", "5", "6"][n % 4]);
+        n += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The program's threads other than the main one (reading keys, passing on signals).
+fn helper_threads(pid: u32) -> Vec<i32> {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+                .filter(|tid| *tid != pid as i32)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A signal is handled on whichever thread the kernel picks, usually the main one; when it is
+/// another, the main thread may be in the middle of writing a frame, holding the terminal's
+/// write lock, and the handler's own write would be refused. It must still put the terminal
+/// back once that frame is through. Sent to a helper thread with tgkill, so it is handled
+/// there, while the main thread is blocked writing.
+#[test]
+fn a_signal_handled_on_another_thread_while_a_frame_is_written_still_restores() {
+    let mut t = Spawn::new(&[]).size(250, 80).start();
+    ready(&mut t, false);
+    block_in_write(&mut t);
+    let pid = t.pid() as libc::pid_t;
+    let helpers = helper_threads(t.pid());
+    let Some(&helper) = helpers.first() else {
+        panic!("the program has no thread besides its main one");
+    };
+    // SAFETY: tgkill has no memory preconditions.
+    let sent = unsafe { libc::syscall(libc::SYS_tgkill, pid, helper, libc::SIGTERM) };
+    assert_eq!(sent, 0, "tgkill {pid} {helper} TERM");
+    t.resume_output();
+    t.wait_exit();
+    assert_eq!(t.killed_by(), Some(libc::SIGTERM));
+    t.assert_restored();
+}
+
 #[test]
 fn sigterm_is_honoured_while_the_terminal_has_stopped_reading() {
     for kiosk in [false, true] {
         let args: &[&str] = if kiosk { &["--kiosk"] } else { &[] };
         let mut t = Spawn::new(args).size(250, 80).start();
         ready(&mut t, kiosk);
-        t.pause_output();
-        // Whole-screen changes until the pty's buffer is full and a write blocks.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut n = 0;
-        while !blocked_in_write(t.pid()) {
-            assert!(
-                Instant::now() < deadline,
-                "the program never blocked writing"
-            );
-            t.send(["3", "4", "5", "6"][n % 4]);
-            n += 1;
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        block_in_write(&mut t);
         t.signal("TERM");
         let asked = Instant::now();
         let deadline = asked + Duration::from_secs(3);

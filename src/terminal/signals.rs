@@ -3,14 +3,14 @@
 //! output the terminal has not taken yet dropped with `tcflush`, and the restoring sequence
 //! written on a non-blocking descriptor of our own. Then the signal is raised again with its
 //! default action, so a parent or service manager sees the stop it asked for. Nothing here
-//! waits on the terminal: one that stopped reading (Scroll Lock, a stalled SSH session) cannot
-//! hold the program. A kiosk ignores the signals a person can send from the keyboard.
+//! waits on the terminal for more than 0.1 s: one that stopped reading (Scroll Lock, a stalled
+//! SSH session) cannot hold the program. A kiosk ignores the signals a person can send from the keyboard.
 //! Owns the dispositions of terminating signals and nothing else; job control (SIGTSTP for a
 //! reader) stays with the event loop.
 
 use std::io;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use libc::c_int;
 
@@ -224,9 +224,31 @@ extern "C" fn on_signal(signal: c_int) {
     }
 }
 
+/// How often the handler tries its write, and how long it sleeps between tries: at most 0.1 s
+/// in all. The kernel refuses a write to a terminal at once, on a non-blocking descriptor,
+/// while another write to it is under way: when the signal is handled on a helper thread
+/// (the kernel may pick any thread that does not block it), that is the main thread's frame,
+/// which is through within microseconds once the terminal reads. A terminal that has stopped
+/// reading refuses it for good, and the program must still end.
+const WRITE_TRIES: u32 = 50;
+const WRITE_GAP: libc::timespec = libc::timespec {
+    tv_sec: 0,
+    tv_nsec: 2_000_000,
+};
+
+/// Set by the handler before it writes: the event loop draws nothing after it, so no frame
+/// lands on the screen the handler has put back.
+static ENDING: AtomicBool = AtomicBool::new(false);
+
+/// Whether a signal is ending the program (its handler is putting the terminal back).
+pub fn ending() -> bool {
+    ENDING.load(Ordering::SeqCst)
+}
+
 /// The restore, in async-signal-safe steps: settings first (they need no output), then the
-/// screen, never waiting for the terminal.
+/// screen, waiting at most 0.1 s for the terminal to take it.
 fn rescue() {
+    ENDING.store(true, Ordering::SeqCst);
     let input = INPUT.load(Ordering::SeqCst);
     let out = OUTPUT.load(Ordering::SeqCst);
     // SAFETY: async-signal-safe calls on descriptors opened by `arm`.
@@ -243,12 +265,23 @@ fn rescue() {
         libc::tcflush(out, libc::TCOFLUSH);
         let Some(bytes) = SEQUENCE.get() else { return };
         let mut rest: &[u8] = bytes;
+        let mut tries = 0;
         while !rest.is_empty() {
             let n = libc::write(out, rest.as_ptr().cast(), rest.len());
-            if n <= 0 {
+            if n > 0 {
+                rest = &rest[n.unsigned_abs().min(rest.len())..];
+                continue;
+            }
+            // Reading errno allocates nothing.
+            let refused = matches!(
+                io::Error::last_os_error().raw_os_error(),
+                Some(libc::EAGAIN | libc::EINTR)
+            );
+            if n == 0 || !refused || tries == WRITE_TRIES {
                 break;
             }
-            rest = &rest[n.unsigned_abs().min(rest.len())..];
+            tries += 1;
+            libc::nanosleep(&WRITE_GAP, std::ptr::null_mut());
         }
     }
 }
