@@ -2,7 +2,8 @@
 //! process, sent to the real binary in a pty, in reader and kiosk mode: the terminal comes
 //! back (screen, cursor, mouse, paste, termios) and the program ends by that same signal, as a
 //! service manager expects; a kiosk ignores the signals a keyboard can send. And a terminal
-//! that has stopped reading cannot delay the end.
+//! that has stopped reading cannot delay the end, nor a frame being written when a signal is
+//! handled on another thread keep the terminal from coming back.
 
 mod common;
 
