@@ -5,8 +5,8 @@
 //! default action, so a parent or service manager sees the stop it asked for. Nothing here
 //! waits on the terminal for more than 0.1 s: one that stopped reading (Scroll Lock, a stalled
 //! SSH session) cannot hold the program. A kiosk ignores the signals a person can send from
-//! the keyboard. Owns the dispositions of terminating signals and nothing else; job control (SIGTSTP for a
-//! reader) stays with the event loop.
+//! the keyboard. Owns the dispositions of terminating signals and nothing else; job control
+//! (SIGTSTP for a reader) stays with the event loop.
 
 use std::io;
 use std::sync::OnceLock;
