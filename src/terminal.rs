@@ -193,6 +193,10 @@ fn suspend(screen: &mut Screen<Out>) -> io::Result<()> {
 /// After a stop, whoever had the terminal meanwhile may have changed its modes and screen:
 /// take it again and draw every cell.
 fn resume(screen: &mut Screen<Out>) -> io::Result<()> {
+    // A signal's handler, on another thread, is putting the terminal back.
+    if signals::ending() {
+        return Ok(());
+    }
     crossterm::terminal::enable_raw_mode()?;
     enter(screen.writer())?;
     screen.invalidate();

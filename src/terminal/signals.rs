@@ -3,10 +3,10 @@
 //! output the terminal has not taken yet dropped with `tcflush`, and the restoring sequence
 //! written on a non-blocking descriptor of our own. Then the signal is raised again with its
 //! default action, so a parent or service manager sees the stop it asked for. Nothing here
-//! waits on the terminal for more than 0.1 s: one that stopped reading (Scroll Lock, a stalled
-//! SSH session) cannot hold the program. A kiosk ignores the signals a person can send from
-//! the keyboard. Owns the dispositions of terminating signals and nothing else; job control
-//! (SIGTSTP for a reader) stays with the event loop.
+//! waits on the terminal for more than about 0.1 s: one that stopped reading (Scroll Lock, a
+//! stalled SSH session) cannot hold the program. A kiosk ignores the signals a person can
+//! send from the keyboard. Owns the dispositions of terminating signals and nothing else; job
+//! control (SIGTSTP for a reader) stays with the event loop.
 
 use std::io;
 use std::sync::OnceLock;
@@ -224,8 +224,8 @@ extern "C" fn on_signal(signal: c_int) {
     }
 }
 
-/// How often the handler tries its write, and how long it sleeps between tries: at most 0.1 s
-/// in all. The kernel refuses a write to a terminal at once, on a non-blocking descriptor,
+/// How often the handler tries its write again, and how long it sleeps between tries: about
+/// 0.1 s in all. The kernel refuses a write to a terminal at once, on a non-blocking descriptor,
 /// while another write to it is under way: when the signal is handled on a helper thread
 /// (the kernel may pick any thread that does not block it), that is the main thread's frame,
 /// which is through within microseconds once the terminal reads. A terminal that has stopped
@@ -246,21 +246,26 @@ pub fn ending() -> bool {
 }
 
 /// The restore, in async-signal-safe steps: settings first (they need no output), then the
-/// screen, waiting at most 0.1 s for the terminal to take it.
+/// screen, waiting about 0.1 s at most for the terminal to take it, then the settings again
+/// (the main thread runs on meanwhile when the handler is on another thread).
 fn rescue() {
     ENDING.store(true, Ordering::SeqCst);
     let input = INPUT.load(Ordering::SeqCst);
     let out = OUTPUT.load(Ordering::SeqCst);
-    // SAFETY: async-signal-safe calls on descriptors opened by `arm`.
-    unsafe {
+    let settings = || {
         if input >= 0
             && let Some(termios) = SAVED.get()
         {
-            libc::tcsetattr(input, libc::TCSANOW, termios);
+            // SAFETY: async-signal-safe; a descriptor `arm` recorded, settings it kept.
+            unsafe { libc::tcsetattr(input, libc::TCSANOW, termios) };
         }
-        if out < 0 {
-            return;
-        }
+    };
+    settings();
+    if out < 0 {
+        return;
+    }
+    // SAFETY: async-signal-safe calls on descriptors opened by `arm`.
+    unsafe {
         // A half-written frame that the terminal has not taken is dropped, making room.
         libc::tcflush(out, libc::TCOFLUSH);
         let Some(bytes) = SEQUENCE.get() else { return };
@@ -284,4 +289,5 @@ fn rescue() {
             libc::nanosleep(&WRITE_GAP, std::ptr::null_mut());
         }
     }
+    settings();
 }
