@@ -90,6 +90,7 @@ pub const KIOSK_QUIT: &str = "start_over";
 const R: &[Context] = &[Context::Reader];
 const RL: &[Context] = &[Context::Reader, Context::List];
 const RH: &[Context] = &[Context::Reader, Context::Home];
+const RLH: &[Context] = &[Context::Reader, Context::List, Context::Home];
 const P: &[Context] = &[Context::Prompt];
 const LP: &[Context] = &[Context::List, Context::Prompt];
 const ALL: &[Context] = &[
@@ -156,7 +157,7 @@ pub static ENTRIES: &[Entry] = &[
     entry("clear_input", Action::ClearInput, Group::Search, &[k(P, Char('u'), CTRL)]),
     entry("qr", Action::Qr, Group::Other, &[k(R, Char('c'), NONE)]),
     entry("switch_language", Action::SwitchLanguage, Group::Other, &[k(RH, Char('L'), SHIFT)]),
-    hinted(entry("help", Action::Help, Group::Other, &[k(RL, Char('?'), NONE)])),
+    hinted(entry("help", Action::Help, Group::Other, &[k(RLH, Char('?'), NONE)])),
     entry("cancel", Action::Cancel, Group::Other, &[k(ALL, Esc, NONE)]),
     entry("redraw", Action::Redraw, Group::Other, &[k(ALL, Char('l'), CTRL)]),
     hinted(entry("quit", Action::Quit, Group::Other, &[k(RL, Char('q'), NONE), k(ALL, Char('c'), CTRL)])),

@@ -84,7 +84,7 @@ fn the_prompt_takes_letters_as_text() {
 }
 
 #[test]
-fn any_key_leaves_home_but_language_switches_and_search_opens() {
+fn any_key_leaves_home_but_language_switches_and_search_and_help_open() {
     assert_eq!(
         action_for(Context::Home, key(Char('x'), NONE), 7),
         Some(Action::Start)
@@ -97,6 +97,11 @@ fn any_key_leaves_home_but_language_switches_and_search_opens() {
     assert_eq!(
         action_for(Context::Home, key(Char('/'), NONE), 7),
         Some(Action::Search)
+    );
+    // And "? for help".
+    assert_eq!(
+        action_for(Context::Home, key(Char('?'), NONE), 7),
+        Some(Action::Help)
     );
 }
 

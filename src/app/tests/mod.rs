@@ -258,6 +258,17 @@ fn kiosk_quit_goes_home_and_idle_resets_to_a_fresh_start() {
 }
 
 #[test]
+fn help_opens_from_the_welcome_screen_and_closes_to_the_first_chapter() {
+    let mut app = app_with(Options::kiosk(TODAY, None));
+    assert_eq!(app.mode, Mode::Home);
+    app.update(Action::Help, at(1));
+    assert_eq!(app.mode, Mode::Help { scroll: 0 });
+    app.update(Action::Cancel, at(2));
+    assert_eq!(app.mode, Mode::Reading);
+    assert_eq!(app.chapter, 0);
+}
+
+#[test]
 fn ctrl_l_asks_for_a_full_redraw_and_changes_nothing_else() {
     let mut app = app_with(Options::reader(TODAY));
     let before = app.clone();
