@@ -178,6 +178,18 @@ fn split_to_fit(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usiz
             if chars[cut].0 <= start {
                 cut = i;
             }
+            // A phone number or a web address is cut after its last hyphen or slash that fits,
+            // so its groups stay whole (`310-423-` then `4566`) and the line's end says it
+            // goes on, rather than in the middle of a group.
+            if let Some(after) = (0..cut)
+                .rev()
+                .take_while(|&j| chars[j].0 > start)
+                .find(|&j| matches!(chars[j].1, '-' | '/'))
+                .map(|j| j + 1)
+                .filter(|&j| !cannot_start_line(chars[j].1))
+            {
+                cut = after;
+            }
             end = chars[cut].0;
             pieces.push(start..end);
             start = end;
@@ -227,6 +239,21 @@ mod tests {
                 assert!(line.width() <= width, "width {width}: {:?}", line);
             }
         }
+    }
+
+    #[test]
+    fn a_number_too_long_for_the_line_is_cut_after_a_hyphen() {
+        let cut = |text: &str, width| -> Vec<String> {
+            wrap_ranges(text, width)
+                .into_iter()
+                .map(|r| text[r].to_owned())
+                .collect()
+        };
+        assert_eq!(cut("310-423-4566", 11), ["310-423-", "4566"]);
+        assert_eq!(cut("1-800-CEDARS-1", 11), ["1-800-", "CEDARS-1"]);
+        assert_eq!(cut("(1-800-233-2771)", 12), ["(1-800-233-", "2771)"]);
+        // No hyphen: cut where the line ends.
+        assert_eq!(cut("4235566778899", 5), ["42355", "66778", "899"]);
     }
 
     #[test]
@@ -285,13 +312,20 @@ mod tests {
 
     #[test]
     fn a_word_cut_to_fit_keeps_its_closing_mark_off_the_next_line_start() {
-        // Too wide for the line, the number is cut; the comma takes its last digit along.
+        // Too wide for the line, the number is cut (after a hyphen); the comma stays with
+        // its last group.
         let text = "310-423-4566，周一";
         let lines: Vec<&str> = wrap_ranges(text, 13)
             .into_iter()
             .map(|r| &text[r])
             .collect();
-        assert_eq!(lines, ["310-423-456", "6，", "周一"]);
+        assert_eq!(lines, ["310-423-", "4566，", "周一"]);
+        let text = "3104234566，周一";
+        let lines: Vec<&str> = wrap_ranges(text, 11)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["310423456", "6，", "周一"]);
         let text = "(see page)";
         let lines: Vec<&str> = wrap_ranges(text, 4).into_iter().map(|r| &text[r]).collect();
         assert!(lines.iter().all(|l| !l.starts_with(')')), "{lines:?}");
