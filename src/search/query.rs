@@ -152,6 +152,11 @@ impl Index {
     /// Turns typed words into terms: a phrase the handbook lists as a synonym becomes its whole
     /// group; common words are dropped unless nothing else was typed.
     pub(super) fn resolve(&self, language: &Language, typed: &[String]) -> Matcher {
+        let typed: Vec<String> = typed
+            .iter()
+            .map(|w| self.synonym_typo(language, w).unwrap_or(w).to_owned())
+            .collect();
+        let typed = typed.as_slice();
         let typed_stems: Vec<String> = typed
             .iter()
             .map(|w| language.stems(w, w)[0].clone())
@@ -250,6 +255,30 @@ impl Index {
             });
         }
         Matcher { terms }
+    }
+
+    /// The synonym a typed word was meant to be, when the text has neither the word nor a
+    /// form of it and it is one typo away from a one-word synonym ("swolen" for "swollen",
+    /// which the handbook lists beside "swelling"): the typo forgiven as for the text's own
+    /// words, so the synonym group answers it.
+    fn synonym_typo<'s>(&'s self, language: &Language, word: &str) -> Option<&'s str> {
+        if word.chars().count() < TYPO_MIN_CHARS
+            || language.is_stop_word(word)
+            || self
+                .accepted(language, word, false)
+                .iter()
+                .any(|(_, weight)| *weight >= STEM)
+        {
+            return None;
+        }
+        self.synonyms
+            .iter()
+            .flatten()
+            .filter_map(|phrase| match phrase.as_slice() {
+                [one] => Some(one.as_str()),
+                _ => None,
+            })
+            .find(|one| *one != word && within_one_edit(word, one))
     }
 
     /// Every vocabulary word one typed word accepts, whatever its worth.

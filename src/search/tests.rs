@@ -161,6 +161,14 @@ fn synonyms_come_from_the_handbook() {
 }
 
 #[test]
+fn a_typo_of_a_synonym_the_text_lacks_finds_its_group() {
+    let h = handbook();
+    // "snapped" is only a synonym; the text says "rupture" and "tear".
+    assert!(texts(&h, "snaped").iter().any(|t| t.contains("rupture")));
+    assert!(highlighted(&h, "snaped").contains(&"rupture".to_owned()));
+}
+
+#[test]
 fn a_phrase_matches_only_where_its_words_stand_together() {
     let h = handbook();
     let found = highlighted(&h, "heel cord");
