@@ -241,19 +241,21 @@ mod tests {
         }
     }
 
+    /// The lines `text` is wrapped into at `width`.
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap_ranges(text, width)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     #[test]
     fn a_number_too_long_for_the_line_is_cut_after_a_hyphen() {
-        let cut = |text: &str, width| -> Vec<String> {
-            wrap_ranges(text, width)
-                .into_iter()
-                .map(|r| text[r].to_owned())
-                .collect()
-        };
-        assert_eq!(cut("310-423-4566", 11), ["310-423-", "4566"]);
-        assert_eq!(cut("1-800-CEDARS-1", 11), ["1-800-", "CEDARS-1"]);
-        assert_eq!(cut("(1-800-233-2771)", 12), ["(1-800-233-", "2771)"]);
+        assert_eq!(lines("310-423-4566", 11), ["310-423-", "4566"]);
+        assert_eq!(lines("1-800-CEDARS-1", 11), ["1-800-", "CEDARS-1"]);
+        assert_eq!(lines("(1-800-233-2771)", 12), ["(1-800-233-", "2771)"]);
         // No hyphen: cut where the line ends.
-        assert_eq!(cut("4235566778899", 5), ["42355", "66778", "899"]);
+        assert_eq!(lines("4235566778899", 5), ["42355", "66778", "899"]);
     }
 
     #[test]
@@ -314,21 +316,13 @@ mod tests {
     fn a_word_cut_to_fit_keeps_its_closing_mark_off_the_next_line_start() {
         // Too wide for the line, the number is cut (after a hyphen); the comma stays with
         // its last group.
-        let text = "310-423-4566，周一";
-        let lines: Vec<&str> = wrap_ranges(text, 13)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(lines, ["310-423-", "4566，", "周一"]);
-        let text = "3104234566，周一";
-        let lines: Vec<&str> = wrap_ranges(text, 11)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(lines, ["310423456", "6，", "周一"]);
-        let text = "(see page)";
-        let lines: Vec<&str> = wrap_ranges(text, 4).into_iter().map(|r| &text[r]).collect();
-        assert!(lines.iter().all(|l| !l.starts_with(')')), "{lines:?}");
+        assert_eq!(
+            lines("310-423-4566，周一", 13),
+            ["310-423-", "4566，", "周一"]
+        );
+        assert_eq!(lines("3104234566，周一", 11), ["310423456", "6，", "周一"]);
+        let cut = lines("(see page)", 4);
+        assert!(cut.iter().all(|l| !l.starts_with(')')), "{cut:?}");
     }
 
     #[test]
