@@ -80,14 +80,23 @@ pub(in crate::content) fn build_block(
         stray(cx, &[]);
         let text = cx.text(p, "paragraph");
         push(UnitKind::Paragraph, text);
-    } else if let Some(list) = &b.checklist {
+    } else if let Some((list, field, kind)) = b
+        .checklist
+        .as_ref()
+        .map(|l| (l, "checklist", UnitKind::Check))
+        .or_else(|| b.bullets.as_ref().map(|l| (l, "bullets", UnitKind::Bullet)))
+    {
+        // A list of either kind: one unit per item, and at least one item.
         stray(cx, &[]);
         if list.get_ref().is_empty() {
-            cx.error(list.span(), "`checklist` is empty; add at least one item");
+            cx.error(
+                list.span(),
+                format!("`{field}` is empty; add at least one item"),
+            );
         }
         for item in list.get_ref() {
-            let text = cx.text(item, "checklist");
-            push(UnitKind::Check, text);
+            let text = cx.text(item, field);
+            push(kind.clone(), text);
         }
     } else if let Some(name) = &b.message {
         stray(cx, &[]);
@@ -102,15 +111,6 @@ pub(in crate::content) fn build_block(
                 name.span(),
                 format!("message \"{other}\" is unknown; the only shared message is \"urgent\""),
             ),
-        }
-    } else if let Some(list) = &b.bullets {
-        stray(cx, &[]);
-        if list.get_ref().is_empty() {
-            cx.error(list.span(), "`bullets` is empty; add at least one item");
-        }
-        for item in list.get_ref() {
-            let text = cx.text(item, "bullets");
-            push(UnitKind::Bullet, text);
         }
     } else if let Some(kind) = &b.callout {
         stray(cx, &["text"]);
